@@ -1,0 +1,74 @@
+package io.ringtrader.config;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The whole configuration: immutable, validated once at start-up, then handed to {@code app} for wiring.
+ *
+ * @param symbols        base assets to trade ({@code BTC}), in instrument-id order
+ * @param quoteCurrency  quote asset ({@code USD})
+ * @param feed           market data source
+ * @param pipeline       ring and threads
+ * @param candles        candle building
+ * @param strategies     strategy stage
+ * @param risk           risk limits
+ * @param portfolio      paper account
+ * @param persistence    output files
+ * @param metrics        telemetry
+ * @param instruments    per-symbol increment overrides
+ */
+public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfig feed, PipelineConfig pipeline,
+                           CandleConfig candles, StrategyConfig strategies, RiskConfig risk,
+                           PortfolioConfig portfolio, PersistenceConfig persistence, MetricsConfig metrics,
+                           InstrumentOverrides instruments) {
+
+    /** The symbols traded by default. */
+    public static final List<String> DEFAULT_SYMBOLS =
+        List.of("BTC", "ETH", "ADA", "AVAX", "DOT", "LINK", "MATIC", "SOL", "UNI");
+    /** Most symbols one engine handles (sizes per-slot output batches). */
+    public static final int MAX_SYMBOLS = 64;
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,10}");
+
+    /** Reads and validates the root mapping; throws {@link ConfigException} naming the first bad key. */
+    public static EngineConfig read(ConfigNode root) {
+        final List<String> symbols = root.stringList("symbols", DEFAULT_SYMBOLS).stream()
+            .map(s -> s.toUpperCase(Locale.ROOT)).toList();
+        validateSymbols(root, symbols);
+        final String quote = root.string("quote_currency", "USD").toUpperCase(Locale.ROOT);
+        if (!SYMBOL.matcher(quote).matches()) {
+            throw root.fail("quote_currency", "must be 1-10 letters or digits, got '" + quote + "'");
+        }
+        final EngineConfig config = new EngineConfig(symbols, quote,
+            FeedConfig.read(root.section("feed")),
+            PipelineConfig.read(root.section("pipeline")),
+            CandleConfig.read(root.section("candles")),
+            StrategyConfig.read(root.section("strategies")),
+            RiskConfig.read(root.section("risk")),
+            PortfolioConfig.read(root.section("portfolio")),
+            PersistenceConfig.read(root.section("persistence")),
+            MetricsConfig.read(root.section("metrics")),
+            InstrumentOverrides.read(root.section("instruments")));
+        root.finish();
+        return config;
+    }
+
+    /** Checks a symbol list (also used for the {@code --symbols} option). */
+    public static void validateSymbols(ConfigNode root, List<String> symbols) {
+        if (symbols.isEmpty()) {
+            throw root.fail("symbols", "must name at least one symbol");
+        }
+        if (symbols.size() > MAX_SYMBOLS) {
+            throw root.fail("symbols", "at most " + MAX_SYMBOLS + " symbols, got " + symbols.size());
+        }
+        for (String s : symbols) {
+            if (!SYMBOL.matcher(s).matches()) {
+                throw root.fail("symbols", "'" + s + "' is not a symbol (1-10 letters or digits, e.g. BTC)");
+            }
+        }
+        if (symbols.stream().distinct().count() != symbols.size()) {
+            throw root.fail("symbols", "lists a symbol twice: " + symbols);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.ringtrader.config;
+
+/**
+ * Where market data comes from and how the feed behaves.
+ *
+ * @param source              coinbase (live WebSocket), sim (built-in simulator over loopback), replay (a
+ *                            recorded tape over loopback), journal (tail another process's journal)
+ * @param protocol            advanced-trade or exchange
+ * @param url                 endpoint override; empty means the protocol's public endpoint
+ * @param idleTimeoutMs       no frame (heartbeats included) for this long means the connection is dead
+ * @param reconnectInitialMs  first reconnect back-off
+ * @param reconnectMaxMs      back-off cap
+ * @param maxFrameBytes       largest WebSocket message accepted (fragments aggregated)
+ * @param subscribePaceMs     pause between subscribe messages (Coinbase allows ~8 per second)
+ * @param dedupWindow         trade ids remembered per product to drop repeats
+ * @param speed               sim/replay: exchange seconds per wall second; 0 = as fast as possible
+ * @param seed                sim: random seed
+ * @param simHours            sim: length of the simulated session in hours; 0 = until stopped
+ * @param replayFile          replay: JSON-lines tape of trades or frames
+ * @param journalDir          journal: the journal to tail
+ * @param pauseReadFreeFraction pause reading the socket when less than this fraction of the ring is free
+ */
+public record FeedConfig(String source, String protocol, String url, long idleTimeoutMs, long reconnectInitialMs,
+                         long reconnectMaxMs, int maxFrameBytes, long subscribePaceMs, int dedupWindow, double speed,
+                         long seed, double simHours, String replayFile, String journalDir,
+                         double pauseReadFreeFraction) {
+
+    /** Public endpoint of the Advanced Trade feed. */
+    public static final String ADVANCED_TRADE_URL = "wss://advanced-trade-ws.coinbase.com";
+    /** Public endpoint of the Exchange feed. */
+    public static final String EXCHANGE_URL = "wss://ws-feed.exchange.coinbase.com";
+
+    /** Reads the {@code feed} section. */
+    public static FeedConfig read(ConfigNode n) {
+        final FeedConfig c = new FeedConfig(
+            n.choice("source", "coinbase", "coinbase", "sim", "replay", "journal"),
+            n.choice("protocol", "advanced-trade", "advanced-trade", "exchange"),
+            n.string("url", ""),
+            n.integer("idle_timeout_ms", 5_000, 500, 600_000),
+            n.integer("reconnect_initial_ms", 500, 10, 60_000),
+            n.integer("reconnect_max_ms", 30_000, 100, 600_000),
+            (int) n.integer("max_frame_bytes", 1 << 20, 4_096, 64 << 20),
+            n.integer("subscribe_pace_ms", 150, 0, 5_000),
+            (int) n.integer("dedup_window", 4_096, 16, 1 << 20),
+            n.decimal("speed", 1.0, 0.0, 1_000_000.0),
+            n.integer("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE),
+            n.decimal("sim_hours", 0.0, 0.0, 24.0 * 365),
+            n.string("replay_file", ""),
+            n.string("journal_dir", ""),
+            n.decimal("pause_read_free_fraction", 0.10, 0.0, 0.9));
+        if (c.reconnectMaxMs < c.reconnectInitialMs) {
+            throw n.fail("reconnect_max_ms", "must be at least reconnect_initial_ms (" + c.reconnectInitialMs + ")");
+        }
+        return c;
+    }
+
+    /** The endpoint to connect to: the override, or the protocol's public endpoint. */
+    public String effectiveUrl() {
+        if (!url.isBlank()) {
+            return url;
+        }
+        return "exchange".equals(protocol) ? EXCHANGE_URL : ADVANCED_TRADE_URL;
+    }
+}

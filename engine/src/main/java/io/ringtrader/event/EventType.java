@@ -1,0 +1,29 @@
+package io.ringtrader.event;
+
+/** Kinds of input event a {@link MarketEvent} slot can carry; stored as a byte in the slot and in the journal. */
+public final class EventType {
+    /** An empty slot (should never be published). */
+    public static final byte NONE = 0;
+    /** One trade: instrument, exchange time, price, size, trade id. */
+    public static final byte TRADE = 1;
+    /** Exchange time advanced with no trade (a heartbeat); closes candles on quiet markets. */
+    public static final byte HEARTBEAT = 2;
+    /** Trades were lost for {@code instrumentId} (or every instrument when it is -1); {@code value} counts them. */
+    public static final byte GAP = 3;
+    /** Feed connection state changed; {@code value} holds a {@link FeedStatus} code. */
+    public static final byte FEED_STATUS = 4;
+
+    private EventType() {
+    }
+
+    /** A short lower-case name for logs and journal dumps. */
+    public static String name(byte type) {
+        return switch (type) {
+            case TRADE -> "trade";
+            case HEARTBEAT -> "heartbeat";
+            case GAP -> "gap";
+            case FEED_STATUS -> "feed_status";
+            default -> "none";
+        };
+    }
+}

@@ -1,0 +1,163 @@
+package io.ringtrader.event;
+
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+
+/**
+ * The single producer's door into the ring: claims slots without ever blocking (a full ring is counted as a drop,
+ * never waited on), clears and fills them, and publishes. After a drop, the next event published for the same
+ * instrument carries {@link TradeFlags#AFTER_DROP} and a {@link EventType#GAP} event is published first, so the
+ * candle stage marks the minute incomplete. Used by exactly one thread at a time (the feed's I/O thread, or a
+ * replay reader); not thread-safe.
+ */
+public final class RingPublisher {
+    private final RingBuffer<MarketEvent> ring;
+    private final long[] pendingDropsByInstrument;
+    private long pendingDropsAll;
+    private long drops;
+    private long published;
+
+    /** Publishes into {@code ring}, tracking drops for {@code instrumentCount} instruments. */
+    public RingPublisher(RingBuffer<MarketEvent> ring, int instrumentCount) {
+        this.ring = ring;
+        this.pendingDropsByInstrument = new long[instrumentCount];
+    }
+
+    /** Slots still free: the feed pauses reading its socket when this gets low. */
+    public long remainingCapacity() {
+        return ring.remainingCapacity();
+    }
+
+    /** Ring size. */
+    public int bufferSize() {
+        return ring.getBufferSize();
+    }
+
+    /** Events dropped because the ring was full, since start. */
+    public long drops() {
+        return drops;
+    }
+
+    /** Events published since start. */
+    public long published() {
+        return published;
+    }
+
+    /**
+     * Claims {@code n} consecutive slots, already cleared. Returns the highest claimed sequence, or -1 (and counts
+     * {@code n} drops) when the ring has no room. The caller fills {@link #slot(long)} for each sequence from
+     * {@code hi - n + 1} to {@code hi}, then calls {@link #publish(long, long)}.
+     */
+    public long tryClaim(int n) {
+        try {
+            final long hi = ring.tryNext(n);
+            for (long s = hi - n + 1; s <= hi; s++) {
+                ring.get(s).clear();
+            }
+            return hi;
+        } catch (InsufficientCapacityException e) {
+            drops += n;
+            return -1;
+        }
+    }
+
+    /** The slot at a claimed sequence. */
+    public MarketEvent slot(long sequence) {
+        return ring.get(sequence);
+    }
+
+    /** Publishes claimed slots {@code lo..hi}. */
+    public void publish(long lo, long hi) {
+        ring.publish(lo, hi);
+        published += hi - lo + 1;
+    }
+
+    /** Records that an event for {@code instrumentId} (-1: all) was lost before reaching the ring. */
+    public void recordDrop(int instrumentId) {
+        drops++;
+        if (instrumentId >= 0 && instrumentId < pendingDropsByInstrument.length) {
+            pendingDropsByInstrument[instrumentId]++;
+        } else {
+            pendingDropsAll++;
+        }
+    }
+
+    /** Publishes one trade; false (counted as a drop) if the ring is full. */
+    public boolean publishTrade(int instrumentId, long timestampNs, long priceE8, long sizeE8, long tradeId,
+                                byte side, int flags, long feedSequence, long receivedNs) {
+        if (!flushPendingDrops(instrumentId, timestampNs, receivedNs)) {
+            recordDrop(instrumentId);
+            return false;
+        }
+        final long seq = tryClaim(1);
+        if (seq < 0) {
+            drops--; // tryClaim counted it; recordDrop counts it again with the instrument
+            recordDrop(instrumentId);
+            return false;
+        }
+        final MarketEvent e = ring.get(seq);
+        e.type = EventType.TRADE;
+        e.instrumentId = instrumentId;
+        e.timestampNs = timestampNs;
+        e.priceE8 = priceE8;
+        e.sizeE8 = sizeE8;
+        e.tradeId = tradeId;
+        e.side = side;
+        e.flags = flags;
+        e.feedSequence = feedSequence;
+        e.receivedNs = receivedNs;
+        publish(seq, seq);
+        return true;
+    }
+
+    /** Publishes a time advance (heartbeat) at exchange time {@code timestampNs}. */
+    public boolean publishHeartbeat(long timestampNs, long feedSequence, long receivedNs) {
+        return publishSimple(EventType.HEARTBEAT, -1, timestampNs, 0, feedSequence, receivedNs);
+    }
+
+    /** Publishes a gap of {@code missing} events (0 if unknown) for an instrument (-1: all). */
+    public boolean publishGap(int instrumentId, long timestampNs, long missing, long receivedNs) {
+        return publishSimple(EventType.GAP, instrumentId, timestampNs, missing, -1, receivedNs);
+    }
+
+    /** Publishes a feed status change ({@link FeedStatus} code). */
+    public boolean publishStatus(long statusCode, long timestampNs, long receivedNs) {
+        return publishSimple(EventType.FEED_STATUS, -1, timestampNs, statusCode, -1, receivedNs);
+    }
+
+    private boolean publishSimple(byte type, int instrumentId, long timestampNs, long value, long feedSequence,
+                                  long receivedNs) {
+        final long seq = tryClaim(1);
+        if (seq < 0) {
+            return false;
+        }
+        final MarketEvent e = ring.get(seq);
+        e.type = type;
+        e.instrumentId = instrumentId;
+        e.timestampNs = timestampNs;
+        e.value = value;
+        e.feedSequence = feedSequence;
+        e.receivedNs = receivedNs;
+        publish(seq, seq);
+        return true;
+    }
+
+    /** Before the next event of an instrument, turns its pending drops into a gap event. */
+    private boolean flushPendingDrops(int instrumentId, long timestampNs, long receivedNs) {
+        if (pendingDropsAll > 0) {
+            if (!publishSimple(EventType.GAP, -1, timestampNs, pendingDropsAll, -1, receivedNs)) {
+                return false;
+            }
+            pendingDropsAll = 0;
+        }
+        if (instrumentId >= 0 && instrumentId < pendingDropsByInstrument.length
+            && pendingDropsByInstrument[instrumentId] > 0) {
+            if (!publishSimple(EventType.GAP, instrumentId, timestampNs, pendingDropsByInstrument[instrumentId], -1,
+                receivedNs)) {
+                return false;
+            }
+            pendingDropsByInstrument[instrumentId] = 0;
+        }
+        return true;
+    }
+}
