@@ -15,7 +15,6 @@ public final class FixedPoint {
     public static final long ONE = 100_000_000L;
     public static final int SCALE = 8;
 
-    private static final long MAX_BEFORE_DIGIT = (Long.MAX_VALUE - 9) / 10;
     private static final BigInteger BIG_ONE = BigInteger.valueOf(ONE);
 
     private FixedPoint() {
@@ -37,7 +36,7 @@ public final class FixedPoint {
         int intDigits = 0;
         while (i < end && buf[i] != '.') {
             final int d = buf[i] - '0';
-            if (d < 0 || d > 9 || value > MAX_BEFORE_DIGIT) {
+            if (d < 0 || d > 9 || value > (Long.MAX_VALUE - d) / 10) {
                 return INVALID;
             }
             value = value * 10 + d;
@@ -56,7 +55,7 @@ public final class FixedPoint {
                     return INVALID;
                 }
                 if (fracDigits < SCALE) {
-                    if (value > MAX_BEFORE_DIGIT) {
+                    if (value > (Long.MAX_VALUE - d) / 10) {
                         return INVALID;
                     }
                     value = value * 10 + d;

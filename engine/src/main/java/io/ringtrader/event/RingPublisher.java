@@ -61,6 +61,20 @@ public final class RingPublisher {
         }
     }
 
+    /**
+     * Claims one cleared slot, or returns -1 when the ring is full without counting a drop: for producers that may
+     * wait (journal replay), unlike the network feed which never does.
+     */
+    public long tryClaimWaiting() {
+        try {
+            final long seq = ring.tryNext();
+            ring.get(seq).clear();
+            return seq;
+        } catch (InsufficientCapacityException e) {
+            return -1;
+        }
+    }
+
     /** The slot at a claimed sequence. */
     public MarketEvent slot(long sequence) {
         return ring.get(sequence);

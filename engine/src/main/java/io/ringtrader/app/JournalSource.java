@@ -1,0 +1,157 @@
+package io.ringtrader.app;
+
+import io.ringtrader.event.EventType;
+import io.ringtrader.event.FeedStatus;
+import io.ringtrader.event.MarketEvent;
+import io.ringtrader.event.RingPublisher;
+import io.ringtrader.journal.Journal;
+import io.ringtrader.journal.JournalReader;
+import io.ringtrader.journal.JournalRecord;
+import io.ringtrader.journal.RecordType;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Publishes the input events of a journal into the ring from its own thread: replay (to the end, then
+ * END_OF_FEED), crash recovery, or tailing a journal another process is writing ({@code follow}). Unlike the
+ * network feed it may wait for room in the ring: a replay must lose nothing. With {@code speed > 0} it paces
+ * events by exchange time.
+ */
+final class JournalSource implements MarketDataSource {
+    private final Logger log = LogManager.getLogger(JournalSource.class);
+    private final Journal journal;
+    private final boolean follow;
+    private final double speed;
+    private final long afterIndex;
+    private final LongConsumer progress;
+    private final boolean endOfFeedAtEnd;
+    private volatile boolean running = true;
+    private volatile long published;
+    private Thread thread;
+
+    /**
+     * Reads {@code journal} from the entry after {@code afterIndex} (-1: from the start).
+     *
+     * @param follow         keep waiting for new entries at the end (two-process mode)
+     * @param speed          exchange seconds per wall second; 0 = as fast as possible
+     * @param endOfFeedAtEnd publish END_OF_FEED once the end is reached (not when following)
+     * @param progress       called with the count of published inputs every 65,536 events (may be null)
+     */
+    JournalSource(Journal journal, long afterIndex, boolean follow, double speed, boolean endOfFeedAtEnd,
+                  LongConsumer progress) {
+        this.journal = journal;
+        this.afterIndex = afterIndex;
+        this.follow = follow;
+        this.speed = speed;
+        this.endOfFeedAtEnd = endOfFeedAtEnd;
+        this.progress = progress;
+    }
+
+    @Override
+    public void start(RingPublisher publisher) {
+        thread = new Thread(() -> pump(publisher), "journal-source");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Runs on the calling thread until the journal ends (or forever when following); for recovery. */
+    void runToEnd(RingPublisher publisher) {
+        pump(publisher);
+    }
+
+    private void pump(RingPublisher publisher) {
+        final JournalRecord record = new JournalRecord();
+        long firstExchangeNs = Long.MIN_VALUE;
+        long firstWallNs = 0;
+        long lastTimestampNs = 0;
+        try (JournalReader reader = journal.reader()) {
+            if (!reader.seekAfter(afterIndex)) {
+                log.warn("Journal {} has no entry {}; reading from the start", journal.dir(), afterIndex);
+                reader.seekAfter(-1);
+            }
+            while (running) {
+                if (!reader.next(record)) {
+                    if (!follow) {
+                        break;
+                    }
+                    LockSupport.parkNanos(200_000);
+                    continue;
+                }
+                if (record.type != RecordType.INPUT) {
+                    continue;
+                }
+                final MarketEvent in = record.input;
+                if (in.type == EventType.FEED_STATUS && in.value == FeedStatus.END_OF_FEED) {
+                    continue; // the recorded session's end is not this run's end
+                }
+                if (speed > 0 && in.timestampNs > 0) {
+                    if (firstExchangeNs == Long.MIN_VALUE) {
+                        firstExchangeNs = in.timestampNs;
+                        firstWallNs = System.nanoTime();
+                    }
+                    final long dueNs = firstWallNs + (long) ((in.timestampNs - firstExchangeNs) / speed);
+                    long waitNs;
+                    while (running && (waitNs = dueNs - System.nanoTime()) > 0) {
+                        LockSupport.parkNanos(Math.min(waitNs, 50_000_000L));
+                    }
+                }
+                publishWaiting(publisher, in, record.index);
+                lastTimestampNs = Math.max(lastTimestampNs, in.timestampNs);
+                published++;
+                if (progress != null && (published & 0xFFFF) == 0) {
+                    progress.accept(published);
+                }
+            }
+            if (endOfFeedAtEnd && running) {
+                while (running
+                    && !publisher.publishStatus(FeedStatus.END_OF_FEED, lastTimestampNs, System.nanoTime())) {
+                    LockSupport.parkNanos(100_000);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("Journal source failed after {} events", published, e);
+        }
+        if (progress != null) {
+            progress.accept(published);
+        }
+    }
+
+    private void publishWaiting(RingPublisher publisher, MarketEvent in, long index) {
+        long seq;
+        while ((seq = publisher.tryClaimWaiting()) < 0) {
+            if (!running) {
+                return;
+            }
+            LockSupport.parkNanos(20_000);
+        }
+        final MarketEvent slot = publisher.slot(seq);
+        slot.copyInputFrom(in);
+        slot.receivedNs = System.nanoTime();
+        slot.journalIndex = index;
+        publisher.publish(seq, seq);
+    }
+
+    /** Inputs published so far. */
+    long published() {
+        return published;
+    }
+
+    @Override
+    public String summary() {
+        return "journal " + journal.dir() + ": " + published + " events published";
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.ringtrader.app;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventHandlerGroup;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.ringtrader.config.PipelineConfig;
+import io.ringtrader.event.MarketEvent;
+import io.ringtrader.event.RingPublisher;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Disruptor ring and its consumer stages, in pipeline order. Single producer (the feed's I/O thread or a
+ * replay reader), pre-allocated {@link MarketEvent} slots; the stages run fused on one thread or a thread each.
+ */
+public final class Pipeline {
+    private final Disruptor<MarketEvent> disruptor;
+    private final RingPublisher publisher;
+    private final StageExceptionHandler exceptionHandler;
+
+    /** Builds (does not start) a ring running {@code stages} in order. */
+    @SuppressWarnings("unchecked")
+    public Pipeline(PipelineConfig config, int instrumentCount, List<EventHandler<MarketEvent>> stages,
+                    StopSignal stop) {
+        final int capacity = Math.max(1, instrumentCount);
+        disruptor = new Disruptor<>(() -> new MarketEvent(capacity), config.ringSize(), consumerThreads(),
+            ProducerType.SINGLE, waitStrategy(config.waitStrategy()));
+        exceptionHandler = new StageExceptionHandler(stop);
+        disruptor.setDefaultExceptionHandler(exceptionHandler);
+        if ("per-stage".equals(config.threads()) && stages.size() > 1) {
+            EventHandlerGroup<MarketEvent> group = disruptor.handleEventsWith(stages.get(0));
+            for (int i = 1; i < stages.size(); i++) {
+                group = group.then(stages.get(i));
+            }
+        } else {
+            disruptor.handleEventsWith(new FusedHandler(stages));
+        }
+        publisher = new RingPublisher(disruptor.getRingBuffer(), capacity);
+    }
+
+    /** The wait strategy named in configuration. */
+    public static WaitStrategy waitStrategy(String name) {
+        return switch (name) {
+            case "blocking" -> new BlockingWaitStrategy();
+            case "yielding" -> new YieldingWaitStrategy();
+            case "busy-spin" -> new BusySpinWaitStrategy();
+            default -> new SleepingWaitStrategy();
+        };
+    }
+
+    private static ThreadFactory consumerThreads() {
+        final AtomicInteger n = new AtomicInteger();
+        return r -> {
+            final Thread t = new Thread(r, "ring-stage-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Starts the consumer threads. */
+    public void start() {
+        disruptor.start();
+    }
+
+    /** The producer's door into the ring. */
+    public RingPublisher publisher() {
+        return publisher;
+    }
+
+    /** The ring itself (for telemetry). */
+    public RingBuffer<MarketEvent> ring() {
+        return disruptor.getRingBuffer();
+    }
+
+    /**
+     * Waits until every published event went through every stage, then stops the consumers. Returns false if the
+     * ring did not drain within {@code timeoutMs} (a stuck stage must not hang shutdown for ever); the consumers
+     * are halted either way.
+     */
+    public boolean drainAndStop(long timeoutMs) {
+        try {
+            disruptor.shutdown(timeoutMs, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            disruptor.halt();
+            return false;
+        }
+    }
+
+    /** Events skipped because a stage threw. */
+    public long stageErrors() {
+        return exceptionHandler.errors();
+    }
+
+    /** True once a broken invariant halted trading. */
+    public boolean halted() {
+        return exceptionHandler.halted();
+    }
+}

@@ -1,0 +1,54 @@
+package io.ringtrader.app;
+
+import io.ringtrader.config.ConfigException;
+import io.ringtrader.config.EngineConfig;
+import io.ringtrader.event.Instruments;
+import io.ringtrader.journal.Journal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Chooses and builds the market data source named by {@code feed.source}. */
+final class Sources {
+    private Sources() {
+    }
+
+    static MarketDataSource create(EngineConfig config, Instruments instruments, CommonOptions options,
+                                   Stages stages) {
+        final String source = config.feed().source();
+        switch (source) {
+            case "journal" -> {
+                final String dir = config.feed().journalDir();
+                if (dir.isBlank() || !Files.isDirectory(Path.of(dir))) {
+                    throw new ConfigException("feed.journal_dir", "--feed journal needs --journal DIR, an existing"
+                        + " journal directory; got '" + dir + "'");
+                }
+                final Journal journal = Journal.openReadOnly(Path.of(dir));
+                return new ClosingSource(new JournalSource(journal, -1, true, 0, false, null), journal);
+            }
+            default -> throw new ConfigException("feed.source", "source '" + source + "' is not available yet");
+        }
+    }
+
+    /** A source that also closes a resource it owns. */
+    private record ClosingSource(MarketDataSource inner, AutoCloseable resource) implements MarketDataSource {
+        @Override
+        public void start(io.ringtrader.event.RingPublisher publisher) throws Exception {
+            inner.start(publisher);
+        }
+
+        @Override
+        public String summary() {
+            return inner.summary();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.ringtrader.journal;
+
+import io.ringtrader.event.Candle;
+import io.ringtrader.event.Fill;
+import io.ringtrader.event.MarketEvent;
+import io.ringtrader.event.RiskDecision;
+import io.ringtrader.event.Signal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * The Chronicle Queue journal in {@code data/journal/}: every ring input and every derived output, in order. An
+ * appender belongs to one thread, so each writing thread gets its own {@link Writer}; readers use
+ * {@link JournalReader}. Chronicle's usage analytics are switched off before Chronicle loads.
+ */
+public final class Journal implements AutoCloseable {
+    static {
+        System.setProperty("chronicle.analytics.disable", "true");
+        System.setProperty("chronicle.announcer.disable", "true");
+        System.setProperty("disable.resource.warning", "true");
+    }
+
+    private final Path dir;
+    private final ChronicleQueue queue;
+
+    private Journal(Path dir, ChronicleQueue queue) {
+        this.dir = dir;
+        this.queue = queue;
+    }
+
+    /** Opens (or creates) the journal in {@code dir}. */
+    public static Journal open(Path dir) {
+        return new Journal(dir, ChronicleQueue.singleBuilder(dir).build());
+    }
+
+    /** Opens an existing journal for reading only. */
+    public static Journal openReadOnly(Path dir) {
+        return new Journal(dir, ChronicleQueue.singleBuilder(dir).readOnly(true).build());
+    }
+
+    /** The folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** A writer for the calling thread; use it from that thread only. */
+    public Writer writer() {
+        return new Writer(queue.createAppender());
+    }
+
+    /** A reader from the start of the journal. */
+    public JournalReader reader() {
+        return new JournalReader(queue.createTailer());
+    }
+
+    /** Index of the last entry, or -1 when the journal is empty. */
+    public long lastIndex() {
+        final long index = queue.lastIndex();
+        return index < 0 ? -1 : index;
+    }
+
+    @Override
+    public void close() {
+        queue.close();
+    }
+
+    /** Appends entries without garbage; one per thread. */
+    public static final class Writer implements AutoCloseable {
+        private final ExcerptAppender appender;
+
+        private Writer(ExcerptAppender appender) {
+            this.appender = appender;
+        }
+
+        /** Appends an input event and returns its journal index. */
+        public long appendInput(MarketEvent event) {
+            try (DocumentContext dc = appender.writingDocument()) {
+                JournalCodec.writeInput(bytes(dc), event);
+            }
+            return appender.lastIndexAppended();
+        }
+
+        /** Appends a closed candle. */
+        public void appendCandle(Candle candle) {
+            try (DocumentContext dc = appender.writingDocument()) {
+                JournalCodec.writeCandle(bytes(dc), candle);
+            }
+        }
+
+        /** Appends a signal with its votes. */
+        public void appendSignal(Signal signal) {
+            try (DocumentContext dc = appender.writingDocument()) {
+                JournalCodec.writeSignal(bytes(dc), signal);
+            }
+        }
+
+        /** Appends a risk decision. */
+        public void appendDecision(RiskDecision decision) {
+            try (DocumentContext dc = appender.writingDocument()) {
+                JournalCodec.writeDecision(bytes(dc), decision);
+            }
+        }
+
+        /** Appends a fill. */
+        public void appendFill(Fill fill) {
+            try (DocumentContext dc = appender.writingDocument()) {
+                JournalCodec.writeFill(bytes(dc), fill);
+            }
+        }
+
+        /** Appends a free-text note (off the hot path: selection results, session markers). */
+        public void appendNote(String text) {
+            final byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            try (DocumentContext dc = appender.writingDocument()) {
+                final Bytes<?> b = bytes(dc);
+                b.writeByte(RecordType.NOTE);
+                b.writeInt(utf8.length);
+                b.write(utf8);
+            }
+        }
+
+        /** Index of the last entry this writer appended. */
+        public long lastIndex() {
+            return appender.lastIndexAppended();
+        }
+
+        private static Bytes<?> bytes(DocumentContext dc) {
+            return dc.wire().bytes();
+        }
+
+        @Override
+        public void close() {
+            appender.close();
+        }
+    }
+}

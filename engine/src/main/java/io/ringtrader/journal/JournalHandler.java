@@ -1,0 +1,46 @@
+package io.ringtrader.journal;
+
+import com.lmax.disruptor.EventHandler;
+import io.ringtrader.event.MarketEvent;
+
+/**
+ * First ring stage: appends every input event to the journal before any stage acts on it, and stamps the slot
+ * with its journal index (the state file records the last index it reflects). Runs on one consumer thread.
+ */
+public final class JournalHandler implements EventHandler<MarketEvent> {
+    private final Journal journal;
+    private Journal.Writer writer;
+    private long appended;
+
+    /** Journals into {@code journal}; the writer is created on the consumer thread at start. */
+    public JournalHandler(Journal journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public void onStart() {
+        writer = journal.writer();
+    }
+
+    @Override
+    public void onEvent(MarketEvent event, long sequence, boolean endOfBatch) {
+        if (writer == null) {
+            writer = journal.writer();
+        }
+        event.journalIndex = writer.appendInput(event);
+        appended++;
+    }
+
+    @Override
+    public void onShutdown() {
+        if (writer != null) {
+            writer.close();
+            writer = null;
+        }
+    }
+
+    /** Inputs appended so far (read by telemetry; a plain long read racily is fine for display). */
+    public long appended() {
+        return appended;
+    }
+}

@@ -1,0 +1,60 @@
+package io.ringtrader.journal;
+
+import com.lmax.disruptor.EventHandler;
+import io.ringtrader.event.MarketEvent;
+
+/**
+ * Last ring stage: appends what the stages derived from an event (closed candles, signals, risk decisions,
+ * fills) after the event itself, so the journal holds inputs and outputs and replay can verify them.
+ */
+public final class OutputJournalHandler implements EventHandler<MarketEvent> {
+    private final Journal journal;
+    private Journal.Writer writer;
+    private long appended;
+
+    /** Journals into {@code journal}; the writer is created on the consumer thread. */
+    public OutputJournalHandler(Journal journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public void onStart() {
+        writer = journal.writer();
+    }
+
+    @Override
+    public void onEvent(MarketEvent event, long sequence, boolean endOfBatch) {
+        if (writer == null) {
+            writer = journal.writer();
+        }
+        for (int i = 0; i < event.closedCandles.size(); i++) {
+            writer.appendCandle(event.closedCandles.get(i));
+            appended++;
+        }
+        for (int i = 0; i < event.signals.size(); i++) {
+            writer.appendSignal(event.signals.get(i));
+            appended++;
+        }
+        for (int i = 0; i < event.decisions.size(); i++) {
+            writer.appendDecision(event.decisions.get(i));
+            appended++;
+        }
+        for (int i = 0; i < event.fills.size(); i++) {
+            writer.appendFill(event.fills.get(i));
+            appended++;
+        }
+    }
+
+    @Override
+    public void onShutdown() {
+        if (writer != null) {
+            writer.close();
+            writer = null;
+        }
+    }
+
+    /** Derived entries appended so far. */
+    public long appended() {
+        return appended;
+    }
+}
