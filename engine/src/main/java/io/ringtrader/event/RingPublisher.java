@@ -49,6 +49,14 @@ public final class RingPublisher {
      * {@code hi - n + 1} to {@code hi}, then calls {@link #publish(long, long)}.
      */
     public long tryClaim(int n) {
+        final long hi = claim(n);
+        if (hi < 0) {
+            drops += n;
+        }
+        return hi;
+    }
+
+    private long claim(int n) {
         try {
             final long hi = ring.tryNext(n);
             for (long s = hi - n + 1; s <= hi; s++) {
@@ -56,7 +64,6 @@ public final class RingPublisher {
             }
             return hi;
         } catch (InsufficientCapacityException e) {
-            drops += n;
             return -1;
         }
     }
@@ -103,9 +110,8 @@ public final class RingPublisher {
             recordDrop(instrumentId);
             return false;
         }
-        final long seq = tryClaim(1);
+        final long seq = claim(1);
         if (seq < 0) {
-            drops--; // tryClaim counted it; recordDrop counts it again with the instrument
             recordDrop(instrumentId);
             return false;
         }
@@ -126,22 +132,29 @@ public final class RingPublisher {
 
     /** Publishes a time advance (heartbeat) at exchange time {@code timestampNs}. */
     public boolean publishHeartbeat(long timestampNs, long feedSequence, long receivedNs) {
-        return publishSimple(EventType.HEARTBEAT, -1, timestampNs, 0, feedSequence, receivedNs);
+        return countDrop(publishSimple(EventType.HEARTBEAT, -1, timestampNs, 0, feedSequence, receivedNs));
     }
 
     /** Publishes a gap of {@code missing} events (0 if unknown) for an instrument (-1: all). */
     public boolean publishGap(int instrumentId, long timestampNs, long missing, long receivedNs) {
-        return publishSimple(EventType.GAP, instrumentId, timestampNs, missing, -1, receivedNs);
+        return countDrop(publishSimple(EventType.GAP, instrumentId, timestampNs, missing, -1, receivedNs));
     }
 
     /** Publishes a feed status change ({@link FeedStatus} code). */
     public boolean publishStatus(long statusCode, long timestampNs, long receivedNs) {
-        return publishSimple(EventType.FEED_STATUS, -1, timestampNs, statusCode, -1, receivedNs);
+        return countDrop(publishSimple(EventType.FEED_STATUS, -1, timestampNs, statusCode, -1, receivedNs));
+    }
+
+    private boolean countDrop(boolean published) {
+        if (!published) {
+            drops++;
+        }
+        return published;
     }
 
     private boolean publishSimple(byte type, int instrumentId, long timestampNs, long value, long feedSequence,
                                   long receivedNs) {
-        final long seq = tryClaim(1);
+        final long seq = claim(1);
         if (seq < 0) {
             return false;
         }

@@ -1,0 +1,85 @@
+package io.ringtrader.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void shouldPrintHelpForEveryCommand() {
+        for (String command : new String[] {"live-trading", "data-only", "data-collection", "replay", "backtest"}) {
+            assertThat(run(command, "--help")).as(command).isZero();
+        }
+        assertThat(out.toString()).contains("--feed-url", "--sim-hours", "--replay-file", "--duration", "--verify",
+            "--from", "--strategies");
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("live-trading", "data-only", "replay", "backtest");
+    }
+
+    @Test
+    void shouldExitTwoOnUnknownOptionOrMissingCommand() {
+        assertThat(run("data-only", "--no-such-option")).isEqualTo(2);
+        assertThat(err.toString()).contains("--no-such-option");
+        assertThat(run()).isEqualTo(2);
+        assertThat(run("trade-everything")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldExitTwoNamingTheKeyOnABadConfiguration() throws IOException {
+        final Path config = dir.resolve("engine.yaml");
+        Files.writeString(config, "risk:\n  max_drawdown: 7\n");
+        final int code = run("data-only", "-c", config.toString(), "--data-dir", dir.resolve("d").toString(),
+            "--logs-dir", dir.resolve("l").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("risk.max_drawdown").contains("must be between");
+        assertThat(dir.resolve("d")).doesNotExist();
+    }
+
+    @Test
+    void shouldExitTwoOnBadOptionValues() {
+        final String none = dir.resolve("none.yaml").toString();
+        assertThat(run("data-only", "-c", none, "--duration", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("soon");
+        assertThat(run("data-only", "-c", none, "--feed", "telepathy")).isEqualTo(2);
+        assertThat(err.toString()).contains("feed.source");
+        assertThat(run("data-only", "-c", none, "--symbols", "BTC,BTC")).isEqualTo(2);
+        assertThat(run("data-only", "-c", none, "--speed", "fast")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldMapEveryCommonOptionToItsSetting() {
+        final CommonOptions options = new CommonOptions();
+        new CommandLine(options).parseArgs("--symbols", "BTC,ETH", "--feed", "sim", "--feed-url", "ws://127.0.0.1:1",
+            "--protocol", "exchange", "--speed", "0", "--seed", "7", "--sim-hours", "2", "--replay-file", "t.jsonl",
+            "--journal", "j", "--metrics-port", "9100", "--duration", "90s");
+        final Map<String, Object> o = options.overrides();
+        assertThat(o).containsEntry("feed.source", "sim").containsEntry("feed.url", "ws://127.0.0.1:1")
+            .containsEntry("feed.protocol", "exchange").containsEntry("feed.speed", 0.0)
+            .containsEntry("feed.seed", 7L).containsEntry("feed.sim_hours", 2.0)
+            .containsEntry("feed.replay_file", "t.jsonl").containsEntry("feed.journal_dir", "j")
+            .containsEntry("metrics.port", 9100);
+        assertThat(o.get("symbols")).isEqualTo(java.util.List.of("BTC", "ETH"));
+        assertThat(options.durationMillis()).isEqualTo(90_000);
+        assertThat(options.config).isEqualTo(Path.of("config", "engine.yaml"));
+        assertThat(options.dataDir).isEqualTo(Path.of("data"));
+        assertThat(options.logsDir).isEqualTo(Path.of("logs"));
+    }
+}
