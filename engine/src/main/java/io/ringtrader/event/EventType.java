@@ -13,6 +13,13 @@ public final class EventType {
     /** Feed connection state changed; {@code value} holds a {@link FeedStatus} code. */
     public static final byte FEED_STATUS = 4;
 
+    /**
+     * A historical candle loaded at start-up (warm-up from Parquet), carried in {@link MarketEvent#history}: it
+     * fills the candle store and strategy state without producing signals. Journaled as an input so that a replay
+     * warms up exactly as the live session did.
+     */
+    public static final byte HISTORY_CANDLE = 5;
+
     private EventType() {
     }
 
@@ -23,6 +30,7 @@ public final class EventType {
             case HEARTBEAT -> "heartbeat";
             case GAP -> "gap";
             case FEED_STATUS -> "feed_status";
+            case HISTORY_CANDLE -> "history_candle";
             default -> "none";
         };
     }

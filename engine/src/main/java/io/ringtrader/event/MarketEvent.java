@@ -31,6 +31,8 @@ public final class MarketEvent {
     public long receivedNs;
     /** Type-specific value: gap size for {@link EventType#GAP}, a {@link FeedStatus} code for feed status. */
     public long value;
+    /** The candle of a {@link EventType#HISTORY_CANDLE} event (warm-up); unused otherwise. */
+    public final Candle history = new Candle();
 
     // ---- annotations: written by the stages ----
     /** Index of this event's entry in the journal; set by the journal stage, -1 if not journaled. */
@@ -85,6 +87,7 @@ public final class MarketEvent {
         feedSequence = other.feedSequence;
         receivedNs = other.receivedNs;
         value = other.value;
+        history.copyFrom(other.history);
     }
 
     @Override

@@ -27,6 +27,9 @@ final class JournalCodec {
         b.writeInt(e.flags);
         b.writeLong(e.feedSequence);
         b.writeLong(e.value);
+        if (e.type == io.ringtrader.event.EventType.HISTORY_CANDLE) {
+            writeCandleFields(b, e.history);
+        }
     }
 
     static void readInput(Bytes<?> b, MarketEvent e) {
@@ -40,10 +43,17 @@ final class JournalCodec {
         e.flags = b.readInt();
         e.feedSequence = b.readLong();
         e.value = b.readLong();
+        if (e.type == io.ringtrader.event.EventType.HISTORY_CANDLE) {
+            readCandle(b, e.history);
+        }
     }
 
     static void writeCandle(Bytes<?> b, Candle c) {
         b.writeByte(RecordType.CANDLE);
+        writeCandleFields(b, c);
+    }
+
+    private static void writeCandleFields(Bytes<?> b, Candle c) {
         b.writeInt(c.instrumentId);
         b.writeLong(c.openTimeNs);
         b.writeLong(c.openE8);

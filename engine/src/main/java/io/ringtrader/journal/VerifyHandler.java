@@ -1,0 +1,157 @@
+package io.ringtrader.journal;
+
+import com.lmax.disruptor.EventHandler;
+import io.ringtrader.event.Candle;
+import io.ringtrader.event.EventType;
+import io.ringtrader.event.Fill;
+import io.ringtrader.event.MarketEvent;
+import io.ringtrader.event.RiskDecision;
+import io.ringtrader.event.Signal;
+
+/**
+ * Replay's {@code --verify}: compares every event the stages derive (candles, signals, risk decisions, fills) with
+ * the one journaled live, in order, and remembers the first difference precisely. Runs as the last stage of a
+ * replay pipeline on the consumer thread; reads the original journal with its own reader.
+ */
+public final class VerifyHandler implements EventHandler<MarketEvent> {
+    private final JournalReader expected;
+    private final JournalRecord record = new JournalRecord();
+    private long compared;
+    private long mismatches;
+    private String firstDifference;
+
+    /** Compares against the derived entries of {@code original}. */
+    public VerifyHandler(Journal original) {
+        this.expected = original.reader();
+    }
+
+    @Override
+    public void onEvent(MarketEvent event, long sequence, boolean endOfBatch) {
+        if (event.type == EventType.HISTORY_CANDLE) {
+            return;
+        }
+        for (int i = 0; i < event.closedCandles.size(); i++) {
+            check(RecordType.CANDLE, event, describe(event.closedCandles.get(i)));
+        }
+        for (int i = 0; i < event.signals.size(); i++) {
+            check(RecordType.SIGNAL, event, describe(event.signals.get(i)));
+        }
+        for (int i = 0; i < event.decisions.size(); i++) {
+            check(RecordType.DECISION, event, describe(event.decisions.get(i)));
+        }
+        for (int i = 0; i < event.fills.size(); i++) {
+            check(RecordType.FILL, event, describe(event.fills.get(i)));
+        }
+    }
+
+    private void check(byte type, MarketEvent cause, String actual) {
+        compared++;
+        if (!nextDerived()) {
+            mismatch("replay derived an extra " + RecordType.name(type) + " (" + actual + ") from input at journal"
+                + " index " + cause.journalIndex + " that the live session did not journal");
+            return;
+        }
+        final String wanted = describeRecord();
+        if (record.type != type || !wanted.equals(actual)) {
+            mismatch("derived event #" + compared + " (from input at journal index " + cause.journalIndex
+                + ") differs:\n  live:   " + RecordType.name(record.type) + " " + wanted
+                + "\n  replay: " + RecordType.name(type) + " " + actual);
+        }
+    }
+
+    private boolean nextDerived() {
+        while (expected.next(record)) {
+            if (record.type != RecordType.INPUT && record.type != RecordType.NOTE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void mismatch(String text) {
+        mismatches++;
+        if (firstDifference == null) {
+            firstDifference = text;
+        }
+    }
+
+    private String describeRecord() {
+        return switch (record.type) {
+            case RecordType.CANDLE -> describe(record.candle);
+            case RecordType.SIGNAL -> describe(record.signal);
+            case RecordType.DECISION -> describe(record.decision);
+            case RecordType.FILL -> describe(record.fill);
+            default -> "?";
+        };
+    }
+
+    /** Call after the ring drained: derived entries the live session journaled but the replay did not produce. */
+    public long remainingExpected() {
+        long n = 0;
+        while (nextDerived()) {
+            n++;
+            if (firstDifference == null) {
+                mismatch("the live session journaled a " + RecordType.name(record.type) + " (" + describeRecord()
+                    + ") that the replay did not derive");
+            }
+        }
+        return n;
+    }
+
+    /** Derived events compared. */
+    public long compared() {
+        return compared;
+    }
+
+    /** Differences found. */
+    public long mismatches() {
+        return mismatches;
+    }
+
+    /** The first difference, or null if none. */
+    public String firstDifference() {
+        return firstDifference;
+    }
+
+    // Field-exact descriptions: equal text means equal records (doubles printed exactly).
+    private static String describe(Candle c) {
+        return c.toString() + " notional=" + c.notionalE8;
+    }
+
+    private static String describe(Signal s) {
+        final StringBuilder sb = new StringBuilder("Signal{instrument=").append(s.instrumentId)
+            .append(", ts=").append(s.timestampNs).append(", action=").append(s.action)
+            .append(", confidence=").append(Double.doubleToLongBits(s.confidence)).append(", regime=")
+            .append(s.regime).append(", lead=").append(s.leadStrategyId).append(", filtered=").append(s.filtered)
+            .append(", ref=").append(s.referencePriceE8).append(", votes=[");
+        for (int i = 0; i < s.voteCount; i++) {
+            sb.append(s.voteStrategyIds[i]).append(':').append(s.voteActions[i]).append(':')
+                .append(Double.doubleToLongBits(s.voteConfidences[i])).append(' ');
+        }
+        return sb.append("]}").toString();
+    }
+
+    private static String describe(RiskDecision d) {
+        return "Decision{instrument=" + d.instrumentId + ", ts=" + d.timestampNs + ", side=" + d.side
+            + ", requested=" + d.requestedQuantityE8 + ", approved=" + d.approvedQuantityE8 + ", reason="
+            + d.reasonCode + "}";
+    }
+
+    private static String describe(Fill f) {
+        return "Fill{instrument=" + f.instrumentId + ", ts=" + f.timestampNs + ", side=" + f.side + ", price="
+            + f.priceE8 + ", qty=" + f.quantityE8 + ", notional=" + f.notionalE8 + ", fee=" + f.feeE8
+            + ", confidence=" + Double.doubleToLongBits(f.confidence) + ", strategy=" + f.strategyId + ", regime="
+            + f.regime + ", pnl=" + f.realizedPnlE8 + ", position=" + f.positionAfterE8 + ", cash=" + f.cashAfterE8
+            + ", reason=" + f.reasonCode + "}";
+    }
+
+    @Override
+    public void onShutdown() {
+        // The reader stays open until the runner has asked for remainingExpected().
+    }
+
+    /** Closes the reader. */
+    public void close() {
+        expected.close();
+    }
+}
