@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Dchronicle.analytics.disable=true"})
+@Fork(value = 1, jvmArgsAppend = {JvmFlags.E1, JvmFlags.E2, JvmFlags.E3, JvmFlags.E4, JvmFlags.O1, JvmFlags.O2,
+    JvmFlags.O3, JvmFlags.O4, JvmFlags.O5, JvmFlags.O6, JvmFlags.O7, JvmFlags.A})
 public class RingPublishBenchmark {
     @Param({"sleeping", "yielding"})
     public String waitStrategy;
