@@ -27,6 +27,7 @@ final class JournalSource implements MarketDataSource {
     private final long afterIndex;
     private final LongConsumer progress;
     private final boolean endOfFeedAtEnd;
+    private final boolean markReplayed;
     private volatile boolean running = true;
     private volatile long published;
     private Thread thread;
@@ -37,10 +38,13 @@ final class JournalSource implements MarketDataSource {
      * @param follow         keep waiting for new entries at the end (two-process mode)
      * @param speed          exchange seconds per wall second; 0 = as fast as possible
      * @param endOfFeedAtEnd publish END_OF_FEED once the end is reached (not when following)
+     * @param markReplayed   flag events {@link io.ringtrader.event.TradeFlags#REPLAYED} (crash recovery from the
+     *                       engine's own journal: the journal stages then skip them)
      * @param progress       called with the count of published inputs every 65,536 events (may be null)
      */
     JournalSource(Journal journal, long afterIndex, boolean follow, double speed, boolean endOfFeedAtEnd,
-                  LongConsumer progress) {
+                  boolean markReplayed, LongConsumer progress) {
+        this.markReplayed = markReplayed;
         this.journal = journal;
         this.afterIndex = afterIndex;
         this.follow = follow;
@@ -130,6 +134,9 @@ final class JournalSource implements MarketDataSource {
         slot.copyInputFrom(in);
         slot.receivedNs = System.nanoTime();
         slot.journalIndex = index;
+        if (markReplayed) {
+            slot.flags |= io.ringtrader.event.TradeFlags.REPLAYED;
+        }
         publisher.publish(seq, seq);
     }
 

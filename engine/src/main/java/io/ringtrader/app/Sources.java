@@ -23,7 +23,7 @@ final class Sources {
                         + " journal directory; got '" + dir + "'");
                 }
                 final Journal journal = Journal.openReadOnly(Path.of(dir));
-                return new ClosingSource(new JournalSource(journal, -1, true, 0, false, null), journal);
+                return new ClosingSource(new JournalSource(journal, -1, true, 0, false, false, null), journal);
             }
             default -> throw new ConfigException("feed.source", "source '" + source + "' is not available yet");
         }

@@ -7,6 +7,15 @@ public final class FeedStatus {
     public static final long DISCONNECTED = 3;
     /** The feed reached its natural end (simulated session over, tape finished): drain and stop. */
     public static final long END_OF_FEED = 4;
+    /**
+     * Paper trading starts here: published (and journaled) when {@code live-trading} starts. Until it, and after
+     * {@link #TRADING_OFF}, the risk/portfolio stage only marks to market. Because it is a journaled input, a
+     * replay or a crash recovery trades exactly where the live sessions traded, and never on data collected by
+     * {@code data-only}.
+     */
+    public static final long TRADING_ON = 5;
+    /** Paper trading stops here: published when {@code data-only} starts. */
+    public static final long TRADING_OFF = 6;
 
     private FeedStatus() {
     }

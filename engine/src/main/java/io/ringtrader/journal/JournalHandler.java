@@ -2,6 +2,7 @@ package io.ringtrader.journal;
 
 import com.lmax.disruptor.EventHandler;
 import io.ringtrader.event.MarketEvent;
+import io.ringtrader.event.TradeFlags;
 
 /**
  * First ring stage: appends every input event to the journal before any stage acts on it, and stamps the slot
@@ -26,6 +27,9 @@ public final class JournalHandler implements EventHandler<MarketEvent> {
     public void onEvent(MarketEvent event, long sequence, boolean endOfBatch) {
         if (writer == null) {
             writer = journal.writer();
+        }
+        if ((event.flags & TradeFlags.REPLAYED) != 0) {
+            return; // recovery: already in the journal, journalIndex set by the reader
         }
         event.journalIndex = writer.appendInput(event);
         appended++;

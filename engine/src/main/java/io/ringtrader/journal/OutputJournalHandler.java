@@ -1,7 +1,9 @@
 package io.ringtrader.journal;
 
 import com.lmax.disruptor.EventHandler;
+import io.ringtrader.event.EventType;
 import io.ringtrader.event.MarketEvent;
+import io.ringtrader.event.TradeFlags;
 
 /**
  * Last ring stage: appends what the stages derived from an event (closed candles, signals, risk decisions,
@@ -26,6 +28,9 @@ public final class OutputJournalHandler implements EventHandler<MarketEvent> {
     public void onEvent(MarketEvent event, long sequence, boolean endOfBatch) {
         if (writer == null) {
             writer = journal.writer();
+        }
+        if ((event.flags & TradeFlags.REPLAYED) != 0 || event.type == EventType.HISTORY_CANDLE) {
+            return; // recovery re-derives what was journaled live; history candles are inputs
         }
         for (int i = 0; i < event.closedCandles.size(); i++) {
             writer.appendCandle(event.closedCandles.get(i));
