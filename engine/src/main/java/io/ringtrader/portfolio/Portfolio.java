@@ -22,6 +22,7 @@ public final class Portfolio {
     private long tradeCount;
     private long lastUpdateNs;
     private long journalIndex = -1;
+    private boolean entriesHalted;
 
     /** A fresh account with {@code startingCashE8} and nothing held, for {@code instrumentCount} instruments. */
     public Portfolio(int instrumentCount, long startingCashE8) {
@@ -52,6 +53,7 @@ public final class Portfolio {
         p.tradeCount = s.tradeCount;
         p.lastUpdateNs = s.lastUpdateNs;
         p.journalIndex = s.journalIndex;
+        p.entriesHalted = s.entriesHalted;
         return p;
     }
 
@@ -117,7 +119,7 @@ public final class Portfolio {
     /** Peak-to-current drawdown as an E8 fraction (0.15 = 15_000_000). */
     public long drawdownE8() {
         final long equity = equityE8();
-        return peakEquityE8 <= 0 || equity >= peakEquityE8 ? 0 : FixedPoint.divide(peakEquityE8 - equity,
+        return peakEquityE8 <= 0 || equity >= peakEquityE8 ? 0 : WideMath.divideE8(peakEquityE8 - equity,
             peakEquityE8);
     }
 
@@ -168,6 +170,16 @@ public final class Portfolio {
     /** Journal index of the last event applied, -1 if none. */
     public long journalIndex() {
         return journalIndex;
+    }
+
+    /** True while drawdown protection blocks new entries (kept here so a restart restores the latch). */
+    public boolean entriesHalted() {
+        return entriesHalted;
+    }
+
+    /** Records the drawdown latch (risk/portfolio handler only). */
+    public void entriesHalted(boolean halted) {
+        entriesHalted = halted;
     }
 
     public int instrumentCount() {

@@ -16,6 +16,7 @@ public final class PortfolioSnapshot {
     public long tradeCount;
     public long lastUpdateNs;
     public long journalIndex = -1;
+    public boolean entriesHalted;
 
     /** An empty snapshot for {@code instrumentCount} instruments. */
     public PortfolioSnapshot(int instrumentCount) {
@@ -38,6 +39,7 @@ public final class PortfolioSnapshot {
         tradeCount = p.tradeCount();
         lastUpdateNs = p.lastUpdateNs();
         journalIndex = p.journalIndex();
+        entriesHalted = p.entriesHalted();
     }
 
     /** Copies another snapshot of the same size; allocation-free. */
@@ -52,6 +54,7 @@ public final class PortfolioSnapshot {
         tradeCount = s.tradeCount;
         lastUpdateNs = s.lastUpdateNs;
         journalIndex = s.journalIndex;
+        entriesHalted = s.entriesHalted;
     }
 
     /** Number of instruments. */

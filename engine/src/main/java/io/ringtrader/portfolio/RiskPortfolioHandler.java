@@ -68,13 +68,13 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
         this.portfolio = portfolio;
         this.broker = new PaperBroker(portfolio, portfolioConfig);
         this.correlations = new CorrelationMatrix(instruments.size(), riskConfig.correlationWindow());
-        this.drawdown = new DrawdownGuard(riskConfig.maxDrawdown(), riskConfig.drawdownRecovery());
+        this.drawdown = new DrawdownGuard(riskConfig.maxDrawdown(), riskConfig.drawdownRecovery(),
+            portfolio.entriesHalted());
         this.risk = new RiskManager(riskConfig, correlations, drawdown);
         this.reduceOnDrawdown = riskConfig.reduceOnDrawdown();
         this.stateIntervalNs = portfolioConfig.stateIntervalSeconds() * NANOS_PER_SECOND;
         this.outbox = outbox;
         this.view = view;
-        drawdown.update(portfolio.drawdownE8());
     }
 
     @Override
@@ -135,7 +135,9 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
 
     /** Sells every position when the drawdown latch trips and {@code reduceOnDrawdown} is set. */
     private void checkDrawdown(MarketEvent event) {
-        if (!drawdown.update(portfolio.drawdownE8()) || !reduceOnDrawdown) {
+        final boolean tripped = drawdown.update(portfolio.drawdownE8());
+        portfolio.entriesHalted(drawdown.halted());
+        if (!tripped || !reduceOnDrawdown) {
             return;
         }
         for (int id = 0; id < instruments.size(); id++) {

@@ -70,6 +70,7 @@ public final class StateFile {
             g.writeStringField("total_value", FixedPoint.format(total));
             g.writeStringField("peak_value", FixedPoint.format(s.peakEquityE8));
             g.writeStringField("drawdown", FixedPoint.format(drawdown(s.peakEquityE8, total)));
+            g.writeBooleanField("entries_halted", s.entriesHalted);
             g.writeNumberField("trade_count", s.tradeCount);
             g.writeStringField("last_update", Rfc3339.formatMicros(s.lastUpdateNs));
             g.writeNumberField("journal_index", s.journalIndex);
@@ -137,6 +138,9 @@ public final class StateFile {
         s.feesPaidE8 = decimal(root, "fees_paid", name);
         s.peakEquityE8 = decimal(root, "peak_value", name);
         s.tradeCount = whole(root, "trade_count", name);
+        final JsonNode halted = root.get("entries_halted");
+        check(halted != null && halted.isBoolean(), name, "entries_halted is missing or not true/false");
+        s.entriesHalted = halted.asBoolean();
         s.journalIndex = whole(root, "journal_index", name);
         final JsonNode lastUpdate = root.get("last_update");
         s.lastUpdateNs = lastUpdate == null || !lastUpdate.isTextual() ? Rfc3339.INVALID

@@ -1,12 +1,22 @@
 package io.ringtrader.portfolio;
 
-/** Exact {@code floor(a * b / c)} for non-negative longs through a 128-bit product, without allocation. */
-final class WideMath {
+import io.ringtrader.event.FixedPoint;
+
+/**
+ * Exact {@code floor(a * b / c)} for non-negative longs through a 128-bit product, without allocation (unlike
+ * {@code FixedPoint.divide}, which falls back to {@code BigInteger} for dividends above ~922 units). Stateless.
+ */
+public final class WideMath {
     private WideMath() {
     }
 
+    /** {@code floor(a * 10^8 / b)}: an E8 quotient of two non-negative E8 numbers, allocation-free. */
+    public static long divideE8(long a, long b) {
+        return mulDivFloor(a, FixedPoint.ONE, b);
+    }
+
     /** {@code floor(a * b / c)} for a, b >= 0 and c > 0; throws when the quotient does not fit a long. */
-    static long mulDivFloor(long a, long b, long c) {
+    public static long mulDivFloor(long a, long b, long c) {
         if (a < 0 || b < 0 || c <= 0) {
             throw new ArithmeticException("mulDivFloor needs a, b >= 0 and c > 0");
         }

@@ -13,10 +13,16 @@ public final class DrawdownGuard {
     private boolean halted;
     private long haltCount;
 
-    /** A guard with limits as fractions (0.15 = 15 %). */
+    /** A guard with limits as fractions (0.15 = 15 %), initially open. */
     public DrawdownGuard(double maxDrawdown, double drawdownRecovery) {
+        this(maxDrawdown, drawdownRecovery, false);
+    }
+
+    /** A guard with limits as fractions, starting {@code halted} (restored from the state file). */
+    public DrawdownGuard(double maxDrawdown, double drawdownRecovery, boolean halted) {
         this.maxDrawdownE8 = FixedPoint.fromDouble(maxDrawdown);
         this.recoveryE8 = FixedPoint.fromDouble(drawdownRecovery);
+        this.halted = halted;
     }
 
     /**

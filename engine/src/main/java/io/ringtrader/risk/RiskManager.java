@@ -9,6 +9,7 @@ import io.ringtrader.event.Side;
 import io.ringtrader.event.Signal;
 import io.ringtrader.portfolio.PaperBroker;
 import io.ringtrader.portfolio.Portfolio;
+import io.ringtrader.portfolio.WideMath;
 
 /**
  * Sizes one signal into an order and applies the limits, in this order. BUY: target notional =
@@ -62,7 +63,7 @@ public final class RiskManager {
         long quantity;
         if (signal.action == Action.BUY) {
             final long price = broker.buyPriceE8(last);
-            final long requested = FixedPoint.floorTo(FixedPoint.divide(target, price), increment);
+            final long requested = FixedPoint.floorTo(WideMath.divideE8(target, price), increment);
             out.requestedQuantityE8 = requested;
             quantity = requested;
             if (drawdown.halted()) {
@@ -76,13 +77,13 @@ public final class RiskManager {
                 reasons |= RiskReason.CORRELATION;
             }
             final long positionRoom = FixedPoint.multiply(equity, maxPositionE8) - portfolio.positionValueE8(id);
-            final long maxByPosition = positionRoom <= 0 ? 0 : FixedPoint.divide(positionRoom, price);
+            final long maxByPosition = positionRoom <= 0 ? 0 : WideMath.divideE8(positionRoom, price);
             if (quantity > maxByPosition) {
                 quantity = maxByPosition;
                 reasons |= RiskReason.MAX_POSITION;
             }
             final long exposureRoom = FixedPoint.multiply(equity, maxExposureE8) - portfolio.totalPositionValueE8();
-            final long maxByExposure = exposureRoom <= 0 ? 0 : FixedPoint.divide(exposureRoom, price);
+            final long maxByExposure = exposureRoom <= 0 ? 0 : WideMath.divideE8(exposureRoom, price);
             if (quantity > maxByExposure) {
                 quantity = maxByExposure;
                 reasons |= RiskReason.MAX_EXPOSURE;
@@ -95,7 +96,7 @@ public final class RiskManager {
         } else {
             final long held = portfolio.quantityE8(id);
             final long price = broker.sellPriceE8(last);
-            final long requested = price <= 0 ? 0 : FixedPoint.floorTo(FixedPoint.divide(target, price), increment);
+            final long requested = price <= 0 ? 0 : FixedPoint.floorTo(WideMath.divideE8(target, price), increment);
             out.requestedQuantityE8 = requested;
             if (held <= 0) {
                 out.reasonCode = RiskReason.NO_POSITION;
