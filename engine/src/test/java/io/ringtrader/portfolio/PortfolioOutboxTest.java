@@ -46,7 +46,7 @@ class PortfolioOutboxTest {
     @Test
     void shouldHandOverEveryEntryAcrossThreadsInOrder() throws InterruptedException {
         final PortfolioOutbox outbox = new PortfolioOutbox(64, 1);
-        final int count = 200_000;
+        final int count = 50_000;
         final Thread producer = new Thread(() -> {
             final Fill fill = new Fill();
             for (long q = 1; q <= count; q++) {
