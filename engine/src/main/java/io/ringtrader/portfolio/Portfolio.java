@@ -59,19 +59,22 @@ public final class Portfolio {
 
     /** Marks {@code instrumentId} to a new last trade price and updates the peak equity. */
     public void mark(int instrumentId, long priceE8) {
+        final long value = checkedValue(instrumentId, quantityE8[instrumentId], priceE8, 0);
         lastPriceE8[instrumentId] = priceE8;
-        revalue(instrumentId);
+        revalue(instrumentId, value);
     }
 
     /** Applies a validated buy: cash pays notional plus fee, both go into the position's cost basis. */
     void applyBuy(int instrumentId, long quantityE8, long notionalE8, long feeE8) {
         final long cost = notionalE8 + feeE8;
+        final long value = checkedValue(instrumentId, this.quantityE8[instrumentId] + quantityE8,
+            lastPriceE8[instrumentId], -cost);
         cashE8 -= cost;
         costBasisE8[instrumentId] += cost;
         this.quantityE8[instrumentId] += quantityE8;
         feesPaidE8 += feeE8;
         tradeCount++;
-        revalue(instrumentId);
+        revalue(instrumentId, value);
     }
 
     /** Applies a validated sell at average cost; returns its realized P&amp;L (proceeds net of fee - basis sold). */
@@ -81,18 +84,30 @@ public final class Portfolio {
             : WideMath.mulDivFloor(costBasisE8[instrumentId], quantityE8, held);
         final long proceeds = notionalE8 - feeE8;
         final long pnl = proceeds - basisSold;
+        final long value = checkedValue(instrumentId, held - quantityE8, lastPriceE8[instrumentId], proceeds);
         cashE8 += proceeds;
         costBasisE8[instrumentId] -= basisSold;
         this.quantityE8[instrumentId] = held - quantityE8;
         realizedPnlE8 += pnl;
         feesPaidE8 += feeE8;
         tradeCount++;
-        revalue(instrumentId);
+        revalue(instrumentId, value);
         return pnl;
     }
 
-    private void revalue(int id) {
-        final long value = FixedPoint.multiply(quantityE8[id], lastPriceE8[id]);
+    /**
+     * The value of {@code quantityE8} of {@code id} at {@code priceE8}, checked so that the new total of positions
+     * and the equity also fit a long; throws {@link ArithmeticException} before any field changes otherwise.
+     */
+    private long checkedValue(int id, long quantityE8, long priceE8, long cashDeltaE8) {
+        final long value = FixedPoint.multiply(quantityE8, priceE8);
+        final long total = Math.addExact(totalPositionValueE8, value - positionValueE8[id]);
+        Math.addExact(Math.addExact(cashE8, cashDeltaE8), total);
+        return value;
+    }
+
+    /** Applies a position's new value, computed by the caller before any field changed. */
+    private void revalue(int id, long value) {
         totalPositionValueE8 += value - positionValueE8[id];
         positionValueE8[id] = value;
         final long equity = cashE8 + totalPositionValueE8;

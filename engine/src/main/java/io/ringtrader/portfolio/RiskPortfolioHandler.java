@@ -53,6 +53,7 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
     private long batchFull;
     private long replaySkipped;
     private long outboxDropped;
+    private long arithmeticErrors;
 
     /**
      * A handler trading {@code portfolio} (fresh, or restored by {@link StateFile#load}) over {@code instruments};
@@ -77,8 +78,21 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
         this.view = view;
     }
 
+    /**
+     * Processes one slot. Never throws: an arithmetic overflow (absurd prices that slipped past the feed's checks)
+     * is counted in {@link #arithmeticErrors()} and the rest of the event is skipped; the account stays
+     * consistent because every update computes its new values before changing any field.
+     */
     @Override
     public void onEvent(MarketEvent event, long sequence, boolean endOfBatch) {
+        try {
+            process(event);
+        } catch (ArithmeticException e) {
+            arithmeticErrors++;
+        }
+    }
+
+    private void process(MarketEvent event) {
         final OutputBatch<Candle> candles = event.closedCandles;
         for (int i = 0; i < candles.size(); i++) {
             correlations.onCandle(candles.get(i));
@@ -235,6 +249,11 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
     /** Fills or snapshots not queued because the writer's outbox was full. */
     public long outboxDropped() {
         return outboxDropped;
+    }
+
+    /** Events cut short by an arithmetic overflow (should stay 0; alert if not). */
+    public long arithmeticErrors() {
+        return arithmeticErrors;
     }
 
     /** Orders the paper broker refused (non-zero means a risk bug). */

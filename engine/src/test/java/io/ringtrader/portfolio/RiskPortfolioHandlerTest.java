@@ -152,6 +152,28 @@ class RiskPortfolioHandlerTest {
     }
 
     @Test
+    void shouldCountAnOverflowingPriceInsteadOfThrowingAndStayConsistent() {
+        final RiskPortfolioHandler h = handler(TestFiles.RISK, null, null);
+        final MarketEvent e = new MarketEvent(8);
+        e.clear();
+        e.type = EventType.TRADE;
+        e.instrumentId = 2;
+        e.priceE8 = 45_000_000L;
+        addSignal(e, 2, Action.BUY, 1.0);
+        h.onEvent(e, 0, true);
+        final long equity = h.portfolio().equityE8();
+        assertThat(h.portfolio().quantityE8(2)).isPositive();
+        e.clear();
+        e.type = EventType.TRADE;
+        e.instrumentId = 2;
+        e.priceE8 = 1_000_000_000_000_000L;
+        h.onEvent(e, 1, true);
+        assertThat(h.arithmeticErrors()).isEqualTo(1);
+        assertThat(h.portfolio().lastPriceE8(2)).isEqualTo(45_000_000L);
+        assertThat(h.portfolio().equityE8()).isEqualTo(equity);
+    }
+
+    @Test
     void shouldNotApplyEventsTheRestoredPortfolioAlreadyReflects() {
         final RiskPortfolioHandler h = handler(TestFiles.RISK, null, null);
         final MarketEvent e = new MarketEvent(8);

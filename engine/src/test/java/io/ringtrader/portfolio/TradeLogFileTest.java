@@ -15,7 +15,7 @@ class TradeLogFileTest {
 
     @Test
     void shouldCutATornLastLineAfterTruncationAtAnyByte(@TempDir Path dir) throws IOException {
-        TestFiles.run(dir, 2, 3_000, TestFiles.RISK);
+        TestFiles.run(dir, 2, 1_500, TestFiles.RISK);
         final byte[] whole = Files.readAllBytes(TestFiles.log(dir));
         final int headerEnd = TradeLogFormat.HEADER.length() + 1;
         assertThat(whole.length).isGreaterThan(headerEnd + 500);
