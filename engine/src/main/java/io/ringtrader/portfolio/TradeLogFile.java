@@ -42,6 +42,45 @@ public final class TradeLogFile {
         }
     }
 
+    /**
+     * Cuts data rows beyond the first {@code rows} (the {@code trade_count} of the state file the session restarts
+     * from): after a crash between appending a batch of rows and saving the state that covers them, the replay of
+     * the journal writes those fills again, so the stale copies must go first. Call after {@link #repair}.
+     *
+     * @return the number of rows cut (0 when the log holds at most {@code rows} data rows or is absent)
+     */
+    public static long trimToRows(Path path, long rows) throws IOException {
+        if (!Files.exists(path) || rows < 0) {
+            return 0;
+        }
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            final ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+            long offset = 0;
+            long lines = 0;
+            long cutAt = -1;
+            final long keepLines = rows + 1; // the header plus the rows
+            while (true) {
+                buf.clear();
+                final int n = ch.read(buf, offset);
+                if (n <= 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (buf.get(i) == '\n' && ++lines == keepLines) {
+                        cutAt = offset + i + 1;
+                    }
+                }
+                offset += n;
+            }
+            if (cutAt < 0 || lines <= keepLines) {
+                return 0;
+            }
+            ch.truncate(cutAt);
+            ch.force(true);
+            return lines - keepLines;
+        }
+    }
+
     /** Offset just after the last {@code \n} (0 when there is none). */
     private static long lastLineEnd(FileChannel ch, long size) throws IOException {
         final ByteBuffer buf = ByteBuffer.allocate(8192);

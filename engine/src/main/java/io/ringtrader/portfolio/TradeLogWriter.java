@@ -57,13 +57,27 @@ public final class TradeLogWriter implements AutoCloseable, PortfolioOutbox.Cons
         this.thread.setDaemon(true);
     }
 
-    /** Repairs and opens the trade log (header on a new file), then starts the thread. */
+    /** Starts a session with no restored state: repairs a torn last line, then {@link #start(long)}. */
     public void start() throws IOException {
+        start(-1);
+    }
+
+    /**
+     * Repairs and opens the trade log (header on a new file), then starts the thread. With
+     * {@code restoredTradeCount} >= 0 (the {@code trade_count} of the state file loaded at start), rows beyond that
+     * count are cut: the journal replay after the state's index writes them again.
+     */
+    public void start(long restoredTradeCount) throws IOException {
         final Path dir = tradeLog.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         final long cut = TradeLogFile.repair(tradeLog);
         if (cut > 0) {
             LOG.warn("Trade log {}: cut a torn last line of {} bytes left by an unclean stop", tradeLog, cut);
+        }
+        final long stale = TradeLogFile.trimToRows(tradeLog, restoredTradeCount);
+        if (stale > 0) {
+            LOG.warn("Trade log {}: cut {} rows newer than the state file; the journal replay writes them again",
+                tradeLog, stale);
         }
         channel = FileChannel.open(tradeLog, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.APPEND);

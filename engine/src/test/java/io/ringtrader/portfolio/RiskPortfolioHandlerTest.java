@@ -17,6 +17,7 @@ import io.ringtrader.risk.RiskReason;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -277,5 +278,21 @@ class RiskPortfolioHandlerTest {
         assertThat(full.fillCount()).isGreaterThan(20);
         assertThat(Files.readString(TestFiles.log(twice))).isEqualTo(Files.readString(TestFiles.log(once)));
         assertThat(Files.readString(TestFiles.state(twice))).isEqualTo(Files.readString(TestFiles.state(once)));
+    }
+
+    @Test
+    void shouldNotDuplicateRowsWrittenAfterTheLastSavedStateWhenRestarting(@TempDir Path once,
+                                                                           @TempDir Path ahead,
+                                                                           @TempDir Path crashed) throws Exception {
+        TestFiles.run(once, 4, 6_000, TestFiles.RISK);
+        TestFiles.run(ahead, 4, 4_500, TestFiles.RISK);
+        TestFiles.run(crashed, 4, 2_000, TestFiles.RISK);
+        // the crash left the trade log ahead of the state file: rows up to event 4499, state at event 1999
+        Files.copy(TestFiles.log(ahead), TestFiles.log(crashed), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.readAllLines(TestFiles.log(crashed)).size())
+            .isGreaterThan(Files.readAllLines(TestFiles.log(once)).size() / 3);
+        TestFiles.run(crashed, 4, 6_000, TestFiles.RISK);
+        assertThat(Files.readString(TestFiles.log(crashed))).isEqualTo(Files.readString(TestFiles.log(once)));
+        assertThat(Files.readString(TestFiles.state(crashed))).isEqualTo(Files.readString(TestFiles.state(once)));
     }
 }

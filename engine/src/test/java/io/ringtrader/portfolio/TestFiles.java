@@ -40,7 +40,7 @@ final class TestFiles {
             portfolio, outbox, new PortfolioView(SyntheticFeed.INSTRUMENTS.size()));
         try (TradeLogWriter writer = new TradeLogWriter(log(dir), state(dir), SyntheticFeed.INSTRUMENTS,
             id -> STRATEGIES[id], outbox)) {
-            writer.start();
+            writer.start(restored.map(Portfolio::tradeCount).orElse(-1L));
             final SyntheticFeed feed = new SyntheticFeed(seed);
             final MarketEvent e = new MarketEvent(16);
             for (int i = 0; i < count; i++) {

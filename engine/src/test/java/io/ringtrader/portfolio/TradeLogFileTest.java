@@ -44,6 +44,20 @@ class TradeLogFileTest {
     }
 
     @Test
+    void shouldTrimRowsBeyondTheRestoredTradeCount(@TempDir Path dir) throws IOException {
+        final Path log = dir.resolve("log.csv");
+        Files.writeString(log, TradeLogFormat.HEADER + "\nr1\nr2\nr3\n");
+        assertThat(TradeLogFile.trimToRows(log, 5)).isZero();
+        assertThat(TradeLogFile.trimToRows(log, -1)).isZero();
+        assertThat(TradeLogFile.trimToRows(log, 3)).isZero();
+        assertThat(TradeLogFile.trimToRows(log, 1)).isEqualTo(2);
+        assertThat(Files.readString(log)).isEqualTo(TradeLogFormat.HEADER + "\nr1\n");
+        assertThat(TradeLogFile.trimToRows(log, 0)).isEqualTo(1);
+        assertThat(Files.readString(log)).isEqualTo(TradeLogFormat.HEADER + "\n");
+        assertThat(TradeLogFile.trimToRows(dir.resolve("absent.csv"), 0)).isZero();
+    }
+
+    @Test
     void shouldRefuseAFileWithAnotherHeader(@TempDir Path dir) throws IOException {
         final Path log = dir.resolve("other.csv");
         Files.write(log, "a,b,c\n1,2,3\n".getBytes(StandardCharsets.US_ASCII));
