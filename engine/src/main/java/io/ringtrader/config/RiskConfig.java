@@ -36,4 +36,9 @@ public record RiskConfig(double positionFraction, double maxPositionFraction, do
         }
         return c;
     }
+
+    /** The defaults (as if the section were empty). */
+    public static RiskConfig defaults() {
+        return read(ConfigNode.empty());
+    }
 }

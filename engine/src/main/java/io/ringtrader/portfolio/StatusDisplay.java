@@ -1,0 +1,122 @@
+package io.ringtrader.portfolio;
+
+import io.ringtrader.event.FixedPoint;
+import io.ringtrader.event.Instruments;
+import io.ringtrader.event.Rfc3339;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/**
+ * Console status: every {@code intervalSeconds} (wall clock: this is a display thread, not trading logic) prints a
+ * compact table of cash, total value, cumulative P&amp;L, drawdown, positions and last update read from a
+ * {@link PortfolioView}, plus a health line from the app. Runs on its own daemon thread; {@link #render()} is
+ * usable from any thread.
+ */
+public final class StatusDisplay implements AutoCloseable {
+    private static final String ROW = "%-8s %16s %14s %14s %14s%n";
+    private final PortfolioView view;
+    private final PortfolioView.Copy copy;
+    private final Instruments instruments;
+    private final long startingCashE8;
+    private final Supplier<String> health;
+    private final long intervalNs;
+    private final PrintStream out;
+    private final Thread thread;
+    private volatile boolean running;
+
+    /**
+     * A display of {@code view} (P&amp;L is measured against {@code startingCashE8}) printing to {@code out} every
+     * {@code intervalSeconds}, with {@code health} (e.g. feed trades/s, latency p99, gaps, reconnects) underneath.
+     */
+    public StatusDisplay(PortfolioView view, Instruments instruments, long startingCashE8, Supplier<String> health,
+                         long intervalSeconds, PrintStream out) {
+        this.view = view;
+        this.copy = view.newCopy();
+        this.instruments = instruments;
+        this.startingCashE8 = startingCashE8;
+        this.health = health;
+        this.intervalNs = TimeUnit.SECONDS.toNanos(intervalSeconds);
+        this.out = out;
+        this.thread = new Thread(this::run, "status-display");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the display thread. */
+    public void start() {
+        running = true;
+        thread.start();
+    }
+
+    private void run() {
+        long next = System.nanoTime() + intervalNs;
+        while (running) {
+            final long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(this, wait);
+                continue;
+            }
+            next += intervalNs;
+            out.print(render());
+            out.flush();
+        }
+    }
+
+    /** The status table as text (synchronized: the display thread and callers share one copy buffer). */
+    public synchronized String render() {
+        final StringBuilder sb = new StringBuilder(512);
+        if (!view.read(copy)) {
+            sb.append("portfolio: no events yet\n");
+        } else {
+            sb.append("---- portfolio @ ");
+            Rfc3339.appendSeconds(sb, copy.lastUpdateNs);
+            sb.append(" (exchange time) ----\n");
+            sb.append(String.format(Locale.ROOT,
+                "cash %s | total %s | P&L %s (realized %s) | drawdown %.2f%% | trades %d%n",
+                money(copy.cashE8), money(copy.equityE8), money(copy.equityE8 - startingCashE8),
+                money(copy.realizedPnlE8), FixedPoint.toDouble(copy.drawdownE8) * 100.0, copy.tradeCount));
+            boolean any = false;
+            for (int i = 0; i < copy.quantityE8.length; i++) {
+                final long qty = copy.quantityE8[i];
+                if (qty == 0) {
+                    continue;
+                }
+                if (!any) {
+                    sb.append(String.format(Locale.ROOT, ROW, "symbol", "quantity", "last", "value", "unrealized"));
+                    any = true;
+                }
+                final long value = FixedPoint.multiply(qty, copy.lastPriceE8[i]);
+                sb.append(String.format(Locale.ROOT, ROW, instruments.get(i).symbol(),
+                    FixedPoint.format(qty), FixedPoint.format(copy.lastPriceE8[i]), money(value),
+                    money(value - copy.costBasisE8[i])));
+            }
+            if (!any) {
+                sb.append("no open positions\n");
+            }
+        }
+        final String h = health == null ? null : health.get();
+        if (h != null && !h.isEmpty()) {
+            sb.append("health: ").append(h).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Quote amount rounded to cents for display. */
+    private static String money(long e8) {
+        return String.format(Locale.ROOT, "%.2f", FixedPoint.toDouble(e8));
+    }
+
+    /** Stops the display thread. */
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
