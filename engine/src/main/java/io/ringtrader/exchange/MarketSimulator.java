@@ -21,11 +21,11 @@ public final class MarketSimulator implements MarketSource {
     public static final long DEFAULT_START_NS = Rfc3339.daysFromCivil(2026, 1, 5) * 86_400L * 1_000_000_000L;
 
     private static final long SECOND_NS = 1_000_000_000L;
-    /** Base volatility of the market factor per simulated second (about 0.9 % per hour). */
+    /** Base volatility of the market factor per simulated second (about 0.9 % per hour); trends add 2 % per hour. */
     private static final double BASE_VOL = 1.5e-4;
-    private static final double TREND_PER_SECOND = 0.03 / 3600;
+    private static final double TREND_PER_SECOND = 0.02 / 3600;
     private static final double RANGE_KAPPA = Math.log(2) / 300;
-    private static final double LONG_KAPPA = Math.log(2) / (3 * 86_400);
+    private static final double LONG_KAPPA = Math.log(2) / 86_400;
     private static final double IDIO_KAPPA = Math.log(2) / 7_200;
     private static final double HALF_SPREAD = 1e-5;
     private static final double MEDIAN_NOTIONAL_USD = 150;
