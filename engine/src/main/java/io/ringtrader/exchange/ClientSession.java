@@ -3,7 +3,6 @@ package io.ringtrader.exchange;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -31,6 +30,8 @@ final class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     /** Reason text of the close frame sent when the source ends; clients treat it as end of feed. */
     static final String END_OF_SESSION = "end of session";
     private static final Logger LOG = LogManager.getLogger(ClientSession.class);
+    /** Bounds one frame (about 75 KB) however bursty the source; the client's frame limit is far above. */
+    private static final int MAX_TRADES_PER_FRAME = 500;
 
     private final MarketPump pump;
     private final Instruments instruments;
@@ -168,6 +169,11 @@ final class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame> {
         for (int i = 0; i < size; i++) {
             final SimEvent t = batch.get(i);
             if (tradeProducts[t.instrumentId]) {
+                if (count == MAX_TRADES_PER_FRAME) {
+                    encoder.endTrades();
+                    write(encoder.end(), count);
+                    count = 0;
+                }
                 if (count == 0) {
                     encoder.begin("market_trades", timestampNs, sequenceNum++);
                     encoder.beginTrades("update");
@@ -254,6 +260,7 @@ final class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame> {
             return;
         }
         closing = true;
-        ctx.writeAndFlush(new CloseWebSocketFrame(status, reason)).addListener(ChannelFutureListener.CLOSE);
+        // the protocol handler closes the socket when the client answers, or after its force-close timeout
+        ctx.writeAndFlush(new CloseWebSocketFrame(status, reason));
     }
 }

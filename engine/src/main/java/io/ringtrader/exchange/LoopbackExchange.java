@@ -66,6 +66,8 @@ public final class LoopbackExchange implements AutoCloseable {
             .websocketPath("/")
             .checkStartsWith(true)
             .handleCloseFrames(true)
+            // after our close frame, wait for the client's reply (RFC 6455) but not for ever
+            .forceCloseTimeoutMillis(2_000)
             .maxFramePayloadLength(MAX_REQUEST_BYTES)
             .build();
         final ServerBootstrap bootstrap = new ServerBootstrap()
@@ -127,6 +129,9 @@ public final class LoopbackExchange implements AutoCloseable {
     public synchronized void close() {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
+        }
+        if (!loop.isShuttingDown()) {
+            loop.submit(pump::shutdown).syncUninterruptibly();
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }

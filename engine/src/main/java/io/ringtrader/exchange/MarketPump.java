@@ -4,6 +4,9 @@ import io.netty.channel.EventLoop;
 import io.ringtrader.event.EventType;
 import io.ringtrader.event.Instruments;
 
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  * (bursting to catch up after a pause).
  */
 final class MarketPump implements Runnable {
+    private static final Logger LOG = LogManager.getLogger(MarketPump.class);
     private static final int EVENTS_PER_RUN = 4_096;
 
     private final EventLoop loop;
@@ -36,6 +40,7 @@ final class MarketPump implements Runnable {
     private long batchEndNs;
     private boolean hasNext;
     private boolean started;
+    private boolean startPending;
     private boolean ended;
     private boolean runScheduled;
     private long startWallNs;
@@ -93,13 +98,33 @@ final class MarketPump implements Runnable {
         schedule();
     }
 
-    /** A connection subscribed to trades: the market clock starts with the first one. */
+    /** A connection subscribed to trades: the market clock starts (after the start delay) with the first one. */
     void tradesSubscribed() {
-        if (!started) {
-            started = true;
-            startWallNs = System.nanoTime();
+        if (started) {
+            schedule();
+        } else if (!startPending) {
+            startPending = true;
+            if (options.startDelayMs() == 0) {
+                startClock();
+            } else {
+                loop.schedule(this::startClock, options.startDelayMs(), TimeUnit.MILLISECONDS);
+            }
         }
+    }
+
+    private void startClock() {
+        started = true;
+        startWallNs = System.nanoTime();
+        LOG.info("market clock started at {}", CoinbaseTime.rfc3339(startExchangeNs));
         schedule();
+    }
+
+    /** The exchange is closing before the source ended: release the source. */
+    void shutdown() {
+        if (!ended) {
+            ended = true;
+            source.close();
+        }
     }
 
     /** Runs the pump soon, unless a run is already pending. */
@@ -208,6 +233,8 @@ final class MarketPump implements Runnable {
 
     private void endSession() {
         ended = true;
+        LOG.info("end of session at {}: {} trades from the source, {} frames and {} trades sent to {} connections",
+            CoinbaseTime.rfc3339(exchangeNowNs), sourceTrades, framesSent, tradesSent, sessions.size());
         for (int i = 0; i < sessions.size(); i++) {
             sessions.get(i).endOfSession();
         }

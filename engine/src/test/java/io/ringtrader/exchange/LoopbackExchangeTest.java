@@ -107,7 +107,10 @@ class LoopbackExchangeTest {
             ExchangeOptions.defaults().withSpeed(0));
         final WsTestClient client = connect(exchange);
         client.subscribe("heartbeats", "BTC-USD");
-        client.subscribe("market_trades", "BTC-USD", "ETH-USD");
+        // one product per message, as a pacing client does: the start delay lets the second one land in time
+        client.subscribe("market_trades", "BTC-USD");
+        Thread.sleep(150);
+        client.subscribe("market_trades", "ETH-USD");
 
         final List<JsonNode> frames = readUntilClosed(client);
 
@@ -205,7 +208,7 @@ class LoopbackExchangeTest {
     @Test
     void shouldSendOverlappingNewestFirstSnapshotToReconnectingClient() throws Exception {
         final LoopbackExchange exchange = start(BTC_ETH, new MarketSimulator(BTC_ETH, 3, 1),
-            ExchangeOptions.defaults().withSpeed(30));
+            ExchangeOptions.defaults().withSpeed(30).withStartDelayMs(0));
         final WsTestClient first = connect(exchange);
         first.subscribe("market_trades", "BTC-USD");
         long lastSeen = -1;
@@ -264,13 +267,39 @@ class LoopbackExchangeTest {
     }
 
     @Test
+    void shouldSplitBurstIntoBoundedUpdateFrames() throws Exception {
+        final Instruments btc = Instruments.of(List.of("BTC"), "USD");
+        final StringBuilder tape = new StringBuilder();
+        for (int id = 1; id <= 1_201; id++) {
+            tape.append("{\"product_id\":\"BTC-USD\",\"trade_id\":\"").append(id)
+                .append("\",\"price\":\"100\",\"size\":\"1\",\"side\":\"BUY\",\"time\":\"2026-01-05T00:00:00.5Z\"}\n");
+        }
+        final LoopbackExchange exchange = start(btc, TapeSourceTest.source(btc, tape.toString()),
+            ExchangeOptions.defaults().withSpeed(0).withStartDelayMs(0));
+        final WsTestClient client = connect(exchange);
+        client.subscribe("market_trades", "BTC-USD");
+
+        final List<JsonNode> frames = readUntilClosed(client);
+
+        final List<Integer> sizes = new ArrayList<>();
+        for (JsonNode f : frames) {
+            final JsonNode event = f.path("events").path(0);
+            if ("update".equals(event.path("type").asText())) {
+                sizes.add(event.get("trades").size());
+            }
+        }
+        assertThat(sizes).containsExactly(500, 500, 201);
+        assertThat(updateTrades(frames)).hasSize(1_201);
+    }
+
+    @Test
     void shouldReplayTapeThroughTheExchange() throws Exception {
         final Instruments btc = Instruments.of(List.of("BTC"), "USD");
         final List<LeanBarsToTape.TapeTrade> tape = LeanBarsToTapeTest.secondBarsTape();
         final StringBuilder text = new StringBuilder();
         tape.forEach(t -> text.append(LeanBarsToTape.toJson(t)).append('\n'));
         final LoopbackExchange exchange = start(btc, TapeSourceTest.source(btc, text.toString()),
-            ExchangeOptions.defaults().withSpeed(0));
+            ExchangeOptions.defaults().withSpeed(0).withStartDelayMs(0));
         final WsTestClient client = connect(exchange);
         client.subscribe("market_trades", "BTC-USD");
 
