@@ -1,5 +1,7 @@
 package io.ringtrader.exchange;
 
+import io.ringtrader.config.ExchangeConfig;
+
 import java.util.Set;
 
 /**
@@ -43,6 +45,12 @@ public record ExchangeOptions(double speed, long subscribeTimeoutMs, Set<String>
     public ExchangeOptions withStartDelayMs(long delayMs) {
         return new ExchangeOptions(speed, subscribeTimeoutMs, rejectedProducts, atomicSubscribe, batchIntervalNs,
             snapshotSize, delayMs);
+    }
+
+    /** Options from the {@code exchange} configuration section and the feed's {@code speed}. */
+    public static ExchangeOptions from(ExchangeConfig config, double speed) {
+        return new ExchangeOptions(speed, config.subscribeTimeoutMs(), Set.copyOf(config.rejectProducts()),
+            config.atomicSubscribe(), config.batchMs() * 1_000_000L, config.snapshotSize(), config.startDelayMs());
     }
 
     /** A copy with another speed. */
