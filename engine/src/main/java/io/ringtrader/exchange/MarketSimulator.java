@@ -7,6 +7,9 @@ import io.ringtrader.event.Regime;
 import io.ringtrader.event.Rfc3339;
 import io.ringtrader.event.Side;
 
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -20,6 +23,7 @@ public final class MarketSimulator implements MarketSource {
     /** Default start of simulated time: 2026-01-05T00:00:00Z (a Monday), so runs never depend on the wall clock. */
     public static final long DEFAULT_START_NS = Rfc3339.daysFromCivil(2026, 1, 5) * 86_400L * 1_000_000_000L;
 
+    private static final Logger LOG = LogManager.getLogger(MarketSimulator.class);
     private static final long SECOND_NS = 1_000_000_000L;
     /** Base volatility of the market factor per simulated second (about 0.9 % per hour); trends add 2 % per hour. */
     private static final double BASE_VOL = 1.5e-4;
@@ -75,6 +79,8 @@ public final class MarketSimulator implements MarketSource {
         this.endNs = simHours == 0 ? Long.MAX_VALUE : secondStartNs + Math.round(simHours * 3600) * SECOND_NS;
         this.regimes = new RegimeChain(random.split(), secondStartNs);
         this.regime = regimes.regime();
+        LOG.info("simulated market: seed {}, {} instruments, {} h from {}, first regime {}", seed, count,
+            simHours == 0 ? "endless" : simHours, CoinbaseTime.rfc3339(secondStartNs), Regime.name(regime));
         priceIncrementE8 = new long[count];
         sizeIncrementE8 = new long[count];
         logReference = new double[count];
@@ -155,8 +161,12 @@ public final class MarketSimulator implements MarketSource {
     private void simulateSecond() {
         final byte previous = regime;
         regime = regimes.at(secondStartNs);
-        if (regime == Regime.RANGING && previous != Regime.RANGING) {
-            rangeAnchor = factor;
+        if (regime != previous) {
+            if (regime == Regime.RANGING) {
+                rangeAnchor = factor;
+            }
+            // the ground truth a user can hold regime detection against; a few lines per simulated hour
+            LOG.info("simulated market regime {} from {}", Regime.name(regime), CoinbaseTime.rfc3339(secondStartNs));
         }
         double drift = -LONG_KAPPA * factor;
         double volMultiplier = 1.0;

@@ -1,6 +1,7 @@
 package io.ringtrader.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ringtrader.config.EngineConfig;
 import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.Side;
@@ -264,6 +265,30 @@ class LoopbackExchangeTest {
         final List<JsonNode> frames = readUntilClosed(client);
         assertContiguousSequence(frames);
         assertThat(updateTrades(frames)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @Tag("slow")
+    void shouldServeSixHoursOfEveryDefaultSymbolLosslessly() throws Exception {
+        final Instruments all = Instruments.of(EngineConfig.DEFAULT_SYMBOLS, "USD");
+        final long seed = 99;
+        final LoopbackExchange exchange = start(all, new MarketSimulator(all, seed, 6),
+            ExchangeOptions.defaults().withSpeed(0).withStartDelayMs(0));
+        final WsTestClient client = connect(exchange);
+        final String[] products = all.all().stream().map(i -> i.productId()).toArray(String[]::new);
+        client.subscribe("heartbeats", products);
+        final long startNs = System.nanoTime();
+        client.subscribe("market_trades", products);
+
+        final List<JsonNode> frames = readUntilClosed(client);
+
+        final double seconds = (System.nanoTime() - startNs) / 1e9;
+        final List<String> expected = sourceTrades(all, new MarketSimulator(all, seed, 6));
+        assertContiguousSequence(frames);
+        assertThat(updateTrades(frames)).containsExactlyElementsOf(expected);
+        // a figure for the report, not an assertion
+        System.out.printf("6 h x %d symbols at speed 0: %d trades, %d frames in %.2f s (%.0f trades/s)%n",
+            all.size(), expected.size(), frames.size(), seconds, expected.size() / seconds);
     }
 
     @Test
