@@ -99,7 +99,7 @@ public final class LoopbackExchange implements AutoCloseable {
         return port;
     }
 
-    /** Completes when the source has ended and the "end of session" close frames have been sent. */
+    /** Completes on the exchange thread when the source has ended and the "end of session" closes are queued. */
     public CompletableFuture<Void> sessionEnded() {
         return pump.sessionEnded();
     }
