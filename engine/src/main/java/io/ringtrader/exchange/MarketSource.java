@@ -1,0 +1,19 @@
+package io.ringtrader.exchange;
+
+/**
+ * A stream of market events (trades and heartbeats) in non-decreasing exchange time, pulled one at a time. Driven
+ * by a single thread (the loopback exchange's event loop); implementations need not be thread-safe.
+ */
+public interface MarketSource extends AutoCloseable {
+    /**
+     * Fills {@code out} with the next event.
+     *
+     * @return false when the source has ended ({@code out} is then unchanged)
+     */
+    boolean next(SimEvent out);
+
+    /** Releases files; the default does nothing. */
+    @Override
+    default void close() {
+    }
+}

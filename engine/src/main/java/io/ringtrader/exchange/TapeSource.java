@@ -1,0 +1,238 @@
+package io.ringtrader.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ringtrader.event.FixedPoint;
+import io.ringtrader.event.Instruments;
+import io.ringtrader.event.Rfc3339;
+import io.ringtrader.event.Side;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Replays a JSON-lines tape: each line is a recorded trade ({@code {"product_id","trade_id","price","size","side",
+ * "time"}}), a raw Advanced Trade frame (an object with {@code channel}; trades of {@code market_trades} snapshots
+ * and updates, times of {@code heartbeats}), or a cryptofeed {@code {"t":"recv","data":"<frame>"}} record. Trades
+ * repeated by snapshots are dropped by trade id per product. A heartbeat is synthesized at every whole second of
+ * tape time, through the end of the last minute, so candles close on quiet minutes. Bad lines are counted and
+ * skipped. Single-threaded.
+ */
+public final class TapeSource implements MarketSource {
+    private static final Logger LOG = LogManager.getLogger(TapeSource.class);
+    private static final long SECOND_NS = 1_000_000_000L;
+    private static final long MINUTE_NS = 60 * SECOND_NS;
+    private static final int MAX_LOGGED = 10;
+
+    private final Instruments instruments;
+    private final BufferedReader reader;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final long[] lastTradeId;
+    private final List<SimEvent> queue = new ArrayList<>();
+    private int queueSize;
+    private int queueIndex;
+    private long nextHeartbeatNs = Long.MIN_VALUE;
+    private long heartbeatTargetNs = Long.MIN_VALUE;
+    private long lastTimeNs = Long.MIN_VALUE;
+    private boolean eof;
+    private long lineNumber;
+    private long trades;
+    private long duplicates;
+    private long rejected;
+
+    /** Opens {@code file}; trades of products missing from {@code instruments} are skipped. */
+    public TapeSource(Instruments instruments, Path file) throws IOException {
+        this(instruments, Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    }
+
+    /** Reads the tape from {@code reader} (closed by {@link #close()}). */
+    public TapeSource(Instruments instruments, BufferedReader reader) {
+        this.instruments = instruments;
+        this.reader = reader;
+        this.lastTradeId = new long[instruments.size()];
+        Arrays.fill(lastTradeId, Long.MIN_VALUE);
+    }
+
+    @Override
+    public boolean next(SimEvent out) {
+        while (true) {
+            if (queueIndex < queueSize) {
+                final SimEvent trade = queue.get(queueIndex);
+                if (nextHeartbeatNs <= trade.timestampNs) {
+                    emitHeartbeat(out);
+                } else {
+                    out.copyFrom(trade);
+                    queueIndex++;
+                    trades++;
+                }
+                return true;
+            }
+            if (nextHeartbeatNs != Long.MIN_VALUE && nextHeartbeatNs <= heartbeatTargetNs) {
+                emitHeartbeat(out);
+                return true;
+            }
+            if (eof) {
+                return false;
+            }
+            readLine();
+        }
+    }
+
+    /** Trades emitted so far. */
+    public long trades() {
+        return trades;
+    }
+
+    /** Trades dropped because their id was not above the last one of their product (snapshot repeats). */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** Lines or trades rejected as malformed or for an unknown product. */
+    public long rejected() {
+        return rejected;
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void emitHeartbeat(SimEvent out) {
+        out.heartbeat(nextHeartbeatNs);
+        nextHeartbeatNs += SECOND_NS;
+    }
+
+    private void readLine() {
+        queueSize = 0;
+        queueIndex = 0;
+        final String line;
+        try {
+            line = reader.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (line == null) {
+            eof = true;
+            if (lastTimeNs != Long.MIN_VALUE) {
+                // close the tape's last minute
+                heartbeatTargetNs = (Math.floorDiv(lastTimeNs, MINUTE_NS) + 1) * MINUTE_NS;
+            }
+            return;
+        }
+        lineNumber++;
+        if (line.isBlank()) {
+            return;
+        }
+        try {
+            decode(mapper.readTree(line));
+        } catch (IOException | RuntimeException e) {
+            reject("malformed JSON: " + e.getMessage());
+        }
+    }
+
+    private void decode(JsonNode node) throws IOException {
+        if (node.has("t") && node.has("data")) {
+            if ("recv".equals(node.path("t").asText())) {
+                decode(mapper.readTree(node.path("data").asText()));
+            }
+            return;
+        }
+        final String channel = node.path("channel").asText("");
+        if (channel.isEmpty()) {
+            if (node.has("trade_id")) {
+                addTrade(node);
+            }
+            return;
+        }
+        if ("heartbeats".equals(channel)) {
+            advanceTo(Rfc3339.parse(node.path("timestamp").asText("")));
+        } else if ("market_trades".equals(channel)) {
+            for (JsonNode event : node.path("events")) {
+                final JsonNode list = event.path("trades");
+                final boolean newestFirst = "snapshot".equals(event.path("type").asText());
+                for (int k = 0; k < list.size(); k++) {
+                    addTrade(list.get(newestFirst ? list.size() - 1 - k : k));
+                }
+            }
+        }
+    }
+
+    private void addTrade(JsonNode node) {
+        final int id = instruments.idOfProduct(node.path("product_id").asText(""));
+        if (id == Instruments.UNKNOWN) {
+            reject("unknown product " + node.path("product_id").asText(""));
+            return;
+        }
+        final long priceE8 = FixedPoint.parse(node.path("price").asText(""));
+        final long sizeE8 = FixedPoint.parse(node.path("size").asText(""));
+        final long timeNs = Rfc3339.parse(node.path("time").asText(""));
+        final long tradeId = parseId(node.path("trade_id").asText(""));
+        if (priceE8 == FixedPoint.INVALID || priceE8 <= 0 || sizeE8 == FixedPoint.INVALID || sizeE8 <= 0
+            || timeNs == Rfc3339.INVALID || tradeId < 0) {
+            reject("bad trade " + node);
+            return;
+        }
+        if (tradeId <= lastTradeId[id]) {
+            duplicates++;
+            return;
+        }
+        lastTradeId[id] = tradeId;
+        final String sideText = node.path("side").asText("");
+        final byte side = "BUY".equalsIgnoreCase(sideText) ? Side.BUY
+            : "SELL".equalsIgnoreCase(sideText) ? Side.SELL : Side.UNKNOWN;
+        if (queueSize == queue.size()) {
+            queue.add(new SimEvent());
+        }
+        queue.get(queueSize++).trade(id, timeNs, priceE8, sizeE8, tradeId, side);
+        advanceTo(timeNs);
+    }
+
+    private void advanceTo(long timeNs) {
+        if (timeNs == Rfc3339.INVALID) {
+            reject("bad timestamp");
+            return;
+        }
+        if (nextHeartbeatNs == Long.MIN_VALUE) {
+            nextHeartbeatNs = Math.floorDiv(timeNs, SECOND_NS) * SECOND_NS;
+        }
+        lastTimeNs = Math.max(lastTimeNs, timeNs);
+        heartbeatTargetNs = Math.max(heartbeatTargetNs, timeNs);
+    }
+
+    private static long parseId(String text) {
+        if (text.isEmpty() || text.length() > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            final int d = text.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            value = value * 10 + d;
+        }
+        return value;
+    }
+
+    private void reject(String reason) {
+        rejected++;
+        if (rejected <= MAX_LOGGED) {
+            LOG.warn("tape line {}: {}{}", lineNumber, reason, rejected == MAX_LOGGED ? " (further rejects not logged)"
+                : "");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.ringtrader.exchange;
+
+import io.ringtrader.event.EventType;
+import io.ringtrader.event.FixedPoint;
+import io.ringtrader.event.Instruments;
+import io.ringtrader.event.Rfc3339;
+import io.ringtrader.event.Side;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TapeSourceTest {
+    private static final Instruments BTC_ETH = Instruments.of(List.of("BTC", "ETH"), "USD");
+
+    static TapeSource source(Instruments instruments, String text) {
+        return new TapeSource(instruments, new BufferedReader(new StringReader(text)));
+    }
+
+    private static List<SimEvent> drain(MarketSource source) {
+        final List<SimEvent> events = new ArrayList<>();
+        final SimEvent e = new SimEvent();
+        while (source.next(e)) {
+            events.add(new SimEvent().copyFrom(e));
+        }
+        return events;
+    }
+
+    private static long ns(String time) {
+        return Rfc3339.parse(time);
+    }
+
+    private static String trade(String product, long id, String price, String time) {
+        return "{\"product_id\":\"" + product + "\",\"trade_id\":\"" + id + "\",\"price\":\"" + price
+            + "\",\"size\":\"0.1\",\"side\":\"BUY\",\"time\":\"" + time + "\"}\n";
+    }
+
+    @Test
+    void shouldReadRecordedTradesAndSynthesizeHeartbeatsThroughEndOfLastMinute() {
+        final TapeSource tape = source(BTC_ETH, trade("BTC-USD", 5, "610.5", "2016-10-07T00:00:04.5Z")
+            + trade("ETH-USD", 9, "12.25", "2016-10-07T00:00:06Z")
+            + trade("BTC-USD", 6, "611", "2016-10-07T00:00:06.25Z"));
+
+        final List<SimEvent> events = drain(tape);
+
+        assertThat(events.get(0).type).isEqualTo(EventType.HEARTBEAT);
+        assertThat(events.get(0).timestampNs).isEqualTo(ns("2016-10-07T00:00:04Z"));
+        final SimEvent first = events.get(1);
+        assertThat(first.type).isEqualTo(EventType.TRADE);
+        assertThat(first.instrumentId).isZero();
+        assertThat(first.tradeId).isEqualTo(5);
+        assertThat(first.priceE8).isEqualTo(FixedPoint.parse("610.5"));
+        assertThat(first.sizeE8).isEqualTo(FixedPoint.parse("0.1"));
+        assertThat(first.side).isEqualTo(Side.BUY);
+        assertThat(first.timestampNs).isEqualTo(ns("2016-10-07T00:00:04.5Z"));
+        // heartbeat at 00:00:05 and 00:00:06 come before the trade at 00:00:06
+        assertThat(events.subList(2, 5)).extracting(e -> e.type + "@" + e.timestampNs).containsExactly(
+            EventType.HEARTBEAT + "@" + ns("2016-10-07T00:00:05Z"),
+            EventType.HEARTBEAT + "@" + ns("2016-10-07T00:00:06Z"),
+            EventType.TRADE + "@" + ns("2016-10-07T00:00:06Z"));
+        final List<SimEvent> heartbeats = events.stream().filter(e -> e.type == EventType.HEARTBEAT).toList();
+        assertThat(heartbeats.get(heartbeats.size() - 1).timestampNs).isEqualTo(ns("2016-10-07T00:01:00Z"));
+        assertThat(heartbeats).hasSize(57); // 00:00:04 .. 00:01:00
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).timestampNs).isGreaterThanOrEqualTo(events.get(i - 1).timestampNs);
+        }
+        assertThat(tape.trades()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldExtractTradesFromRawFramesOldestFirstWithoutSnapshotRepeats() {
+        final String snapshot = "{\"channel\":\"market_trades\",\"timestamp\":\"2026-01-05T00:00:02.1Z\","
+            + "\"sequence_num\":0,\"events\":[{\"type\":\"snapshot\",\"trades\":["
+            + "{\"trade_id\":\"12\",\"product_id\":\"BTC-USD\",\"price\":\"2\",\"size\":\"1\",\"side\":\"SELL\","
+            + "\"time\":\"2026-01-05T00:00:02Z\"},"
+            + "{\"trade_id\":\"11\",\"product_id\":\"BTC-USD\",\"price\":\"1\",\"size\":\"1\",\"side\":\"SELL\","
+            + "\"time\":\"2026-01-05T00:00:01Z\"}]}]}\n";
+        final String heartbeat = "{\"channel\":\"heartbeats\",\"timestamp\":\"2026-01-05T00:00:03.5Z\","
+            + "\"sequence_num\":1,\"events\":[{\"current_time\":\"x\",\"heartbeat_counter\":1}]}\n";
+        final String update = "{\"channel\":\"market_trades\",\"timestamp\":\"2026-01-05T00:00:04Z\","
+            + "\"sequence_num\":2,\"events\":[{\"type\":\"update\",\"trades\":["
+            + "{\"trade_id\":\"12\",\"product_id\":\"BTC-USD\",\"price\":\"2\",\"size\":\"1\",\"side\":\"SELL\","
+            + "\"time\":\"2026-01-05T00:00:02Z\"},"
+            + "{\"trade_id\":\"13\",\"product_id\":\"BTC-USD\",\"price\":\"3\",\"size\":\"1\",\"side\":\"SELL\","
+            + "\"time\":\"2026-01-05T00:00:03.9Z\"}]}]}\n";
+        final String wrapped = "{\"t\":\"recv\",\"ts\":1.0,\"data\":" + quote(update.trim().replace("\"13\"", "\"14\"")
+            .replace("03.9Z", "04.1Z")) + "}\n";
+
+        final TapeSource tape = source(BTC_ETH, snapshot + heartbeat + update + wrapped);
+        final List<SimEvent> events = drain(tape);
+
+        assertThat(events.stream().filter(SimEvent::isTrade).map(e -> e.tradeId)).containsExactly(11L, 12L, 13L, 14L);
+        assertThat(tape.duplicates()).as("12 repeated by the update and by the wrapped frame").isEqualTo(2);
+        assertThat(events.stream().filter(e -> !e.isTrade()).map(e -> e.timestampNs))
+            .contains(ns("2026-01-05T00:00:03Z"));
+    }
+
+    @Test
+    void shouldCountAndSkipBadLinesAndUnknownProducts() {
+        final TapeSource tape = source(BTC_ETH, "not json\n\n" + trade("DOGE-USD", 1, "0.1", "2016-10-07T00:00:01Z")
+            + trade("BTC-USD", 1, "-5", "2016-10-07T00:00:01Z")
+            + trade("BTC-USD", 2, "600", "yesterday")
+            + trade("BTC-USD", 3, "600", "2016-10-07T00:00:02Z")
+            + "{\"channel\":\"ticker\",\"events\":[]}\n");
+
+        final List<SimEvent> events = drain(tape);
+
+        assertThat(events.stream().filter(SimEvent::isTrade).map(e -> e.tradeId)).containsExactly(3L);
+        assertThat(tape.rejected()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldEndAtOnceForAnEmptyTape() {
+        assertThat(drain(source(BTC_ETH, ""))).isEmpty();
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
