@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
  * @param persistence    output files
  * @param metrics        telemetry
  * @param instruments    per-symbol increment overrides
+ * @param exchange       the built-in loopback exchange (sim and replay feeds)
  */
 public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfig feed, PipelineConfig pipeline,
                            CandleConfig candles, StrategyConfig strategies, RiskConfig risk,
                            PortfolioConfig portfolio, PersistenceConfig persistence, MetricsConfig metrics,
-                           InstrumentOverrides instruments) {
+                           InstrumentOverrides instruments, ExchangeConfig exchange) {
 
     /** The symbols traded by default. */
     public static final List<String> DEFAULT_SYMBOLS =
@@ -49,7 +50,8 @@ public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfi
             PortfolioConfig.read(root.section("portfolio")),
             PersistenceConfig.read(root.section("persistence")),
             MetricsConfig.read(root.section("metrics")),
-            InstrumentOverrides.read(root.section("instruments")));
+            InstrumentOverrides.read(root.section("instruments")),
+            ExchangeConfig.read(root.section("exchange")));
         root.finish();
         return config;
     }
