@@ -6,6 +6,7 @@ import io.ringtrader.config.RiskConfig;
 import io.ringtrader.event.Action;
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.EventType;
+import io.ringtrader.event.FeedStatus;
 import io.ringtrader.event.Fill;
 import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Instrument;
@@ -54,6 +55,8 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
     private long replaySkipped;
     private long outboxDropped;
     private long arithmeticErrors;
+    /** Toggled by the journaled TRADING_ON / TRADING_OFF markers; off, the stage only marks to market. */
+    private boolean tradingEnabled = true;
 
     /**
      * A handler trading {@code portfolio} (fresh, or restored by {@link StateFile#load}) over {@code instruments};
@@ -93,6 +96,17 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
     }
 
     private void process(MarketEvent event) {
+        if (event.type == EventType.HISTORY_CANDLE) {
+            correlations.onCandle(event.history);
+            return;
+        }
+        if (event.type == EventType.FEED_STATUS) {
+            if (event.value == FeedStatus.TRADING_ON) {
+                tradingEnabled = true;
+            } else if (event.value == FeedStatus.TRADING_OFF) {
+                tradingEnabled = false;
+            }
+        }
         final OutputBatch<Candle> candles = event.closedCandles;
         for (int i = 0; i < candles.size(); i++) {
             correlations.onCandle(candles.get(i));
@@ -110,7 +124,7 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
         final OutputBatch<Signal> signals = event.signals;
         for (int i = 0; i < signals.size(); i++) {
             final Signal s = signals.get(i);
-            if (!s.filtered && (s.action == Action.BUY || s.action == Action.SELL)
+            if (tradingEnabled && !s.filtered && (s.action == Action.BUY || s.action == Action.SELL)
                 && validInstrument(s.instrumentId)) {
                 onSignal(event, s);
             }
@@ -145,6 +159,11 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
             return;
         }
         execute(event, instrument, decision, quantity, signal.leadStrategyId, signal.regime, signal.confidence);
+    }
+
+    /** True while paper trading is on (see {@link FeedStatus#TRADING_ON}). */
+    public boolean tradingEnabled() {
+        return tradingEnabled;
     }
 
     /** Sells every position when the drawdown latch trips and {@code reduceOnDrawdown} is set. */
