@@ -257,7 +257,7 @@ class CandleHandlerTest {
         final SplittableRandom rnd = new SplittableRandom(seed);
         final CandleHandler h = handler(graceMs, instruments, 1);
         final NaiveCandleBuilder naive = new NaiveCandleBuilder(instruments, graceMs);
-        long clock = T0 + rnd.nextLong(MIN);
+        long clock = T0 + rnd.nextInt(60) * SEC; // whole milliseconds from here on, so minute boundaries are hit
         long maxSeen = clock;
         final long[] price = new long[instruments];
         Arrays.fill(price, 100 * FixedPoint.ONE);
@@ -291,26 +291,35 @@ class CandleHandlerTest {
                 event.type = EventType.FEED_STATUS;
                 event.value = rnd.nextInt(4) + 1;
             } else {
-                clock += rnd.nextLong(1, 10 * MIN);
+                clock += rnd.nextLong(1, 600) * SEC;
                 continue;
             }
             maxSeen = Math.max(maxSeen, event.timestampNs);
             final List<Candle> expected = naive.process(event);
             sunk.clear();
             final List<Candle> batch = send(h);
-            assertThat(sunk).as("event %d: %s", i, event).hasSameSizeAs(expected);
-            assertThat(batch).hasSize(Math.min(expected.size(), event.closedCandles.capacity()));
-            for (int k = 0; k < expected.size(); k++) {
-                assertThat(sunk.get(k)).as("event %d candle %d", i, k).usingRecursiveComparison()
-                    .isEqualTo(expected.get(k));
-                if (k < batch.size()) {
-                    assertThat(batch.get(k)).usingRecursiveComparison().isEqualTo(expected.get(k));
-                }
+            boolean same = sunk.size() == expected.size()
+                && batch.size() == Math.min(expected.size(), event.closedCandles.capacity());
+            for (int k = 0; same && k < expected.size(); k++) {
+                same = sameCandle(sunk.get(k), expected.get(k)) && (k >= batch.size()
+                    || sameCandle(batch.get(k), expected.get(k)));
+            }
+            if (!same) {
+                assertThat(sunk).as("event %d: %s", i, event).usingRecursiveFieldByFieldElementComparator()
+                    .containsExactlyElementsOf(expected);
+                assertThat(batch).as("batch of event %d", i).usingRecursiveFieldByFieldElementComparator()
+                    .containsExactlyElementsOf(expected.subList(0, batch.size()));
             }
         }
         assertThat(h.lateTrades()).isEqualTo(naive.late);
         assertThat(h.rejectedTrades()).isEqualTo(naive.rejected);
         assertThat(h.lateTrades()).isPositive();
+    }
+
+    private static boolean sameCandle(Candle a, Candle b) {
+        return a.instrumentId == b.instrumentId && a.openTimeNs == b.openTimeNs && a.openE8 == b.openE8
+            && a.highE8 == b.highE8 && a.lowE8 == b.lowE8 && a.closeE8 == b.closeE8 && a.volumeE8 == b.volumeE8
+            && a.notionalE8 == b.notionalE8 && a.tradeCount == b.tradeCount && a.complete == b.complete;
     }
 
     @Test

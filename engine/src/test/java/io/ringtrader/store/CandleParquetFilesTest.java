@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.FixedPoint;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
@@ -85,8 +88,10 @@ class CandleParquetFilesTest {
                 assertThat(g.getBoolean("complete", 0)).isEqualTo(c.complete);
             }
         }
-        assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
-            .containsExactlyInAnyOrder("SNAPPY.parquet", "ZSTD.parquet");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("SNAPPY.parquet", "ZSTD.parquet");
+        }
     }
 
     @Test
@@ -111,13 +116,15 @@ class CandleParquetFilesTest {
         assertThatThrownBy(() -> CandleParquetFiles.writeAtomically(file, "BTC", failing,
             CompressionCodecName.SNAPPY)).hasMessageContaining("disk on fire");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
-        assertThat(Files.list(dir)).containsExactly(file);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
         assertThat(ParquetCandleReader.readFile(file, 0)).hasSize(10);
     }
 
     @Test
     void shouldRemoveTempFilesLeftByKilledWriterAndLeaveTargetsAlone() throws Exception {
-        final Path file = CandleParquetFiles.archiveFile(dir, "ETH", java.time.LocalDate.of(2026, 1, 1));
+        final Path file = CandleParquetFiles.archiveFile(dir, "ETH", LocalDate.of(2026, 1, 1));
         CandleParquetFiles.writeAtomically(file, "ETH", StoreTestData.series(1, 0, 20), CompressionCodecName.ZSTD);
         final byte[] full = Files.readAllBytes(file);
         // A writer killed mid-write leaves a torn temp file (no footer) next to the previous good file.
@@ -127,7 +134,7 @@ class CandleParquetFilesTest {
         Files.write(tornHistorical, new byte[] {'P', 'A', 'R', '1'});
         final Path unrelated = dir.resolve("notes.tmp");
         Files.write(unrelated, new byte[1]);
-        assertThatThrownBy(() -> ParquetCandleReader.readFile(torn, 1)).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> ParquetCandleReader.readFile(torn, 1)).isInstanceOf(IOException.class);
 
         assertThat(CandleParquetFiles.cleanTempFiles(dir)).isEqualTo(2);
         assertThat(torn).doesNotExist();
