@@ -334,7 +334,7 @@ class CandleHandlerTest {
         runTrades(h, e, 200_000, 100_000);
         final long allocated = mx.getThreadAllocatedBytes(tid) - before;
         assertThat(h.candlesClosed()).isGreaterThan(1000);
-        assertThat(allocated).as("bytes allocated over 100k trades").isLessThan(16 * 1024);
+        assertThat(allocated).as("bytes allocated over 100k trades").isLessThan(4 * 1024);
     }
 
     private static void runTrades(CandleHandler h, MarketEvent e, int from, int count) {

@@ -99,7 +99,7 @@ class CandleStoreTest {
             store.append(c);
         }
         final long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
-        assertThat(allocated).isLessThan(16 * 1024);
+        assertThat(allocated).isLessThan(4 * 1024);
         assertThat(store.size(0)).isEqualTo(1440);
     }
 }
