@@ -62,8 +62,10 @@ final class SymbolCandles {
         final LocalDate day = CandleParquetFiles.dayOf(candle.openTimeNs);
         if (sealedDays.contains(day)) {
             candlesForSealedDays++;
-            LOG.warn("Candle of {} at {} is for {}, already archived; kept in the rolling file only", symbol,
-                candle.openTimeNs, day);
+            if (Long.bitCount(candlesForSealedDays) == 1) {
+                LOG.warn("Candle of {} at {} is for {}, already archived; kept in the rolling file only ({} so far)",
+                    symbol, candle.openTimeNs, day, candlesForSealedDays);
+            }
         } else {
             mergeArchivedDay(day);
             dirtyDays.add(day);
