@@ -1,0 +1,299 @@
+package io.ringtrader.candle;
+
+import com.lmax.disruptor.EventHandler;
+import io.ringtrader.config.CandleConfig;
+import io.ringtrader.event.Candle;
+import io.ringtrader.event.EventType;
+import io.ringtrader.event.FeedStatus;
+import io.ringtrader.event.FixedPoint;
+import io.ringtrader.event.MarketEvent;
+import io.ringtrader.event.OutputBatch;
+import io.ringtrader.event.TradeFlags;
+import java.util.Arrays;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The candle stage: builds 1-minute OHLCV candles per instrument from TRADE events bucketed by exchange time.
+ * A minute closes once the highest exchange time seen (trades of any instrument, heartbeats) reaches its end plus
+ * the grace; quiet minutes after an instrument's first trade become zero-volume candles at the previous close.
+ * Closed candles go, in instrument-id then time order, to the slot's {@code closedCandles}, to the
+ * {@link CandleStore} and to the {@link ClosedCandleSink}. Runs on one consumer thread and allocates nothing per
+ * event; {@link #warmUp} must be called before the ring starts; counters may be read (stale) from other threads.
+ */
+public final class CandleHandler implements EventHandler<MarketEvent> {
+    private static final Logger LOG = LogManager.getLogger(CandleHandler.class);
+    private static final long NONE = Long.MIN_VALUE;
+
+    private final int instrumentCount;
+    private final long graceNs;
+    private final int fillerCap;
+    private final CandleStore store;
+    private final ClosedCandleSink sink;
+    private final OpenMinutes open;
+    private final Candle scratch = new Candle();
+    /** Next minute to emit per instrument; NONE until its first trade. */
+    private final long[] nextMinute;
+    /** Minute of the first trade after start: it and earlier minutes are partial (restart), so incomplete. */
+    private final long[] restartMinute;
+    /** Last minute loaded by warm-up: trades for it or earlier are late. */
+    private final long[] warmedMinute;
+    private final long[] lastCloseE8;
+    private long maxTimeNs = NONE;
+    private long lastClosableMinute = NONE;
+
+    private long trades;
+    private long rejectedTrades;
+    private long lateTrades;
+    private long candlesClosed;
+    private long fillerCandles;
+    private long incompleteCandles;
+    private long sinkOverflows;
+    private long batchOverflows;
+    private long skippedMinutes;
+
+    /** A handler for instruments {@code 0..instrumentCount-1}, storing into {@code store}, copying to {@code sink}. */
+    public CandleHandler(CandleConfig config, int instrumentCount, CandleStore store, ClosedCandleSink sink) {
+        if (store.instrumentCount() < instrumentCount) {
+            throw new IllegalArgumentException("store holds " + store.instrumentCount() + " instruments, need "
+                + instrumentCount);
+        }
+        this.instrumentCount = instrumentCount;
+        this.graceNs = config.graceMs() * 1_000_000L;
+        this.fillerCap = store.capacity();
+        this.store = store;
+        this.sink = sink;
+        this.open = new OpenMinutes(instrumentCount, graceNs);
+        this.nextMinute = filled(instrumentCount);
+        this.restartMinute = filled(instrumentCount);
+        this.warmedMinute = filled(instrumentCount);
+        this.lastCloseE8 = new long[instrumentCount];
+    }
+
+    @Override
+    public void onEvent(MarketEvent event, long sequence, boolean endOfBatch) {
+        switch (event.type) {
+            case EventType.TRADE -> onTrade(event);
+            case EventType.HEARTBEAT -> advance(event.timestampNs, event.closedCandles);
+            case EventType.GAP -> markOpenMinutesIncomplete(event.instrumentId);
+            case EventType.FEED_STATUS -> {
+                if (event.value == FeedStatus.DISCONNECTED) {
+                    markOpenMinutesIncomplete(-1);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * Loads one persisted candle into the store at start-up (oldest first): it becomes the close that fillers
+     * continue from, and its minute counts as closed. Returns false when the store refused it (out of order).
+     */
+    public boolean warmUp(Candle candle) {
+        if (candle.instrumentId < 0 || candle.instrumentId >= instrumentCount || !store.append(candle)) {
+            return false;
+        }
+        lastCloseE8[candle.instrumentId] = candle.closeE8;
+        warmedMinute[candle.instrumentId] = Math.floorDiv(candle.openTimeNs, CandleStore.MINUTE_NS);
+        return true;
+    }
+
+    /** Bulk {@link #warmUp(Candle)} in iteration order; returns how many candles were accepted. */
+    public int warmUp(Iterable<Candle> candles) {
+        int accepted = 0;
+        for (Candle c : candles) {
+            if (warmUp(c)) {
+                accepted++;
+            }
+        }
+        return accepted;
+    }
+
+    private void onTrade(MarketEvent e) {
+        final int id = e.instrumentId;
+        final long priceE8 = e.priceE8;
+        final long sizeE8 = e.sizeE8;
+        final long notional = OpenMinutes.notional(priceE8, sizeE8);
+        if (id < 0 || id >= instrumentCount || priceE8 <= 0 || sizeE8 <= 0 || notional == FixedPoint.INVALID) {
+            rejectedTrades++;
+            return;
+        }
+        final long ts = e.timestampNs;
+        advance(ts, e.closedCandles);
+        final long minute = Math.floorDiv(ts, CandleStore.MINUTE_NS);
+        if (minute <= lastClosableMinute || minute <= warmedMinute[id]) {
+            lateTrades++;
+            if (Long.bitCount(lateTrades) == 1) {
+                LOG.warn("Late trade for a closed minute ignored (instrument {}, ts {}): {} so far", id, ts,
+                    lateTrades);
+            }
+            return;
+        }
+        if (nextMinute[id] == NONE || minute < nextMinute[id]) {
+            nextMinute[id] = minute;
+        }
+        if (restartMinute[id] == NONE) {
+            restartMinute[id] = minute;
+        }
+        final int s = open.claim(id, minute);
+        open.add(s, ts, priceE8, sizeE8, notional);
+        if ((e.flags & TradeFlags.AFTER_DROP) != 0) {
+            open.incomplete[s] = true;
+        }
+        trades++;
+    }
+
+    /** Moves exchange time forward to {@code timestampNs} and closes every minute that is now over. */
+    private void advance(long timestampNs, OutputBatch<Candle> out) {
+        if (timestampNs <= maxTimeNs) {
+            return;
+        }
+        maxTimeNs = timestampNs;
+        final long closable = Math.floorDiv(timestampNs - graceNs, CandleStore.MINUTE_NS) - 1;
+        if (closable <= lastClosableMinute) {
+            return;
+        }
+        lastClosableMinute = closable;
+        for (int id = 0; id < instrumentCount; id++) {
+            closeUpTo(id, closable, out);
+        }
+    }
+
+    private void closeUpTo(int id, long closable, OutputBatch<Candle> out) {
+        long m = nextMinute[id];
+        if (m == NONE) {
+            return;
+        }
+        while (m <= closable) {
+            final int s = open.find(id, m);
+            if ((s < 0 || open.tradeCount[s] == 0) && closable - m >= fillerCap) {
+                // A huge jump in exchange time: emit at most a retention's worth of fillers, never skip trades.
+                final long target = Math.min(open.firstTradedMinute(id, m, closable), closable - fillerCap + 1);
+                if (target > m) {
+                    skippedMinutes += target - m;
+                    m = target;
+                    continue;
+                }
+            }
+            emit(id, m, s, out);
+            m++;
+        }
+        nextMinute[id] = m;
+    }
+
+    private void emit(int id, long minute, int s, OutputBatch<Candle> out) {
+        final Candle c = scratch;
+        c.instrumentId = id;
+        c.openTimeNs = minute * CandleStore.MINUTE_NS;
+        boolean incomplete = minute <= restartMinute[id];
+        if (s >= 0 && open.tradeCount[s] > 0) {
+            c.openE8 = open.openE8[s];
+            c.highE8 = open.highE8[s];
+            c.lowE8 = open.lowE8[s];
+            c.closeE8 = open.closeE8[s];
+            c.volumeE8 = open.volumeE8[s];
+            c.notionalE8 = open.notionalE8[s];
+            c.tradeCount = open.tradeCount[s];
+        } else {
+            final long close = lastCloseE8[id];
+            c.openE8 = close;
+            c.highE8 = close;
+            c.lowE8 = close;
+            c.closeE8 = close;
+            c.volumeE8 = 0;
+            c.notionalE8 = 0;
+            c.tradeCount = 0;
+            fillerCandles++;
+        }
+        if (s >= 0) {
+            incomplete |= open.incomplete[s];
+            open.release(s);
+        }
+        c.complete = !incomplete;
+        lastCloseE8[id] = c.closeE8;
+        candlesClosed++;
+        if (incomplete) {
+            incompleteCandles++;
+        }
+        final Candle slot = out.add();
+        if (slot != null) {
+            slot.copyFrom(c);
+        } else {
+            batchOverflows++;
+        }
+        store.append(c);
+        if (!sink.offer(c)) {
+            sinkOverflows++;
+            if (Long.bitCount(sinkOverflows) == 1) {
+                LOG.warn("Candle sink full, candle not persisted (instrument {}): {} so far", id, sinkOverflows);
+            }
+        }
+    }
+
+    /** Trades were lost: every minute still open for the instrument (-1 = all) becomes incomplete. */
+    private void markOpenMinutesIncomplete(int instrumentId) {
+        if (maxTimeNs == NONE) {
+            return; // nothing built yet; the first minute after start is incomplete anyway
+        }
+        final long last = Math.floorDiv(maxTimeNs, CandleStore.MINUTE_NS);
+        final int from = instrumentId < 0 ? 0 : instrumentId;
+        final int to = instrumentId < 0 ? instrumentCount : Math.min(instrumentId + 1, instrumentCount);
+        for (int id = from; id < to; id++) {
+            for (long m = lastClosableMinute + 1; m <= last; m++) {
+                open.incomplete[open.claim(id, m)] = true;
+            }
+        }
+    }
+
+    /** Trades merged into candles. */
+    public long trades() {
+        return trades;
+    }
+
+    /** Trades ignored for a non-positive price or size, an unknown instrument or an absurd notional. */
+    public long rejectedTrades() {
+        return rejectedTrades;
+    }
+
+    /** Trades for minutes already closed (counted, never merged). */
+    public long lateTrades() {
+        return lateTrades;
+    }
+
+    /** Candles closed (including fillers). */
+    public long candlesClosed() {
+        return candlesClosed;
+    }
+
+    /** Zero-volume candles emitted for quiet minutes. */
+    public long fillerCandles() {
+        return fillerCandles;
+    }
+
+    /** Closed candles flagged incomplete (gap, drop, disconnect or restart). */
+    public long incompleteCandles() {
+        return incompleteCandles;
+    }
+
+    /** Candles the sink had no room for (not persisted by it). */
+    public long sinkOverflows() {
+        return sinkOverflows;
+    }
+
+    /** Candles that did not fit in the slot's output batch (strategies did not see them; the store has them). */
+    public long batchOverflows() {
+        return batchOverflows;
+    }
+
+    /** Quiet minutes not emitted as fillers because exchange time jumped by more than the retention. */
+    public long skippedMinutes() {
+        return skippedMinutes;
+    }
+
+    private static long[] filled(int n) {
+        final long[] a = new long[n];
+        Arrays.fill(a, NONE);
+        return a;
+    }
+}

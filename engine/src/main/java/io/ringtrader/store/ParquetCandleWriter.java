@@ -1,0 +1,224 @@
+package io.ringtrader.store;
+
+import io.ringtrader.candle.ClosedCandleSink;
+import io.ringtrader.config.PersistenceConfig;
+import io.ringtrader.event.Candle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Persists closed candles to Parquet on its own background thread: {@code data/{SYM}_1m_historical.parquet} (the
+ * rolling retention window) and {@code data/candles/{SYM}/{YYYY-MM-DD}.parquet} (one file per UTC day), each
+ * rewritten atomically every {@code parquet_flush_seconds} of wall-clock time and on {@link #close()}.
+ *
+ * <p>Threading: {@link #offer} is called by exactly one thread (the ring consumer running the candle stage); it
+ * copies into a pre-allocated single-producer queue, never blocks and never allocates (a full queue is counted and
+ * the candle dropped). {@link #start()} and {@link #close()} are called by the wiring thread; counters may be read
+ * from any thread.
+ */
+public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(ParquetCandleWriter.class);
+    /** How long the writer sleeps when the queue is empty. */
+    private static final long IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final Path dataDir;
+    private final List<String> symbols;
+    private final SymbolCandles[] perSymbol;
+    private final CandleHandoff queue;
+    private final long flushIntervalNs;
+    private final Thread thread;
+    private volatile boolean running;
+    private volatile boolean flushRequested;
+    private volatile boolean healthy = true;
+    private volatile String lastFailure = "";
+    private volatile long flushes;
+    private volatile long flushFailures;
+    private volatile long filesWritten;
+    private volatile long candlesWritten;
+    private volatile long tempFilesRemoved;
+    /** Producer-side counters: written by the offering thread only. */
+    private volatile long offered;
+    private volatile long overflows;
+    private volatile long unknownInstruments;
+
+    /**
+     * A writer for {@code symbols} (index = instrument id) under {@code dataDir}, keeping {@code retentionDays} in
+     * the rolling file, with a hand-off queue of {@code queueCapacity} candles (rounded up to a power of two; size
+     * it for the largest burst, e.g. fillers after a long outage: 65,536 is about 5 MB).
+     */
+    public ParquetCandleWriter(Path dataDir, List<String> symbols, PersistenceConfig config, int retentionDays,
+                               int queueCapacity) {
+        this.dataDir = dataDir;
+        this.symbols = List.copyOf(symbols);
+        this.perSymbol = new SymbolCandles[symbols.size()];
+        for (int i = 0; i < perSymbol.length; i++) {
+            perSymbol[i] = new SymbolCandles(symbols.get(i), dataDir, retentionDays,
+                CandleParquetFiles.codec(config.parquetCompression()));
+        }
+        this.queue = new CandleHandoff(queueCapacity);
+        this.flushIntervalNs = TimeUnit.SECONDS.toNanos(config.parquetFlushSeconds());
+        this.thread = new Thread(this::run, "parquet-writer");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the writer thread, which first removes temp files left by a crash and loads the rolling files. */
+    public void start() {
+        running = true;
+        thread.start();
+    }
+
+    @Override
+    public boolean offer(Candle candle) {
+        final int id = candle.instrumentId;
+        if (id < 0 || id >= perSymbol.length) {
+            unknownInstruments++;
+            return false;
+        }
+        if (!queue.offer(candle)) {
+            overflows++;
+            return false;
+        }
+        offered++;
+        return true;
+    }
+
+    /** Asks the writer thread to flush now (e.g. before a backtest reads the files); does not wait. */
+    public void requestFlush() {
+        flushRequested = true;
+        LockSupport.unpark(thread);
+    }
+
+    /** Stops the writer after it has drained the queue and flushed every file; waits for it. */
+    @Override
+    public void close() {
+        if (!thread.isAlive()) {
+            return;
+        }
+        running = false;
+        LockSupport.unpark(thread);
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        try {
+            tempFilesRemoved = CandleParquetFiles.cleanTempFiles(dataDir);
+        } catch (IOException e) {
+            LOG.error("Cannot clean temp files under {}: {}", dataDir, e.toString());
+        }
+        for (SymbolCandles s : perSymbol) {
+            s.load();
+        }
+        LOG.info("Parquet candle writer started: {} symbols under {}, flush every {} s", symbols.size(), dataDir,
+            TimeUnit.NANOSECONDS.toSeconds(flushIntervalNs));
+        final Candle scratch = new Candle();
+        long nextFlushNs = System.nanoTime() + flushIntervalNs;
+        while (running) {
+            final int drained = drain(scratch);
+            if (flushRequested || System.nanoTime() - nextFlushNs >= 0) {
+                flushRequested = false;
+                flushAll();
+                nextFlushNs = System.nanoTime() + flushIntervalNs;
+            } else if (drained == 0) {
+                LockSupport.parkNanos(IDLE_PARK_NS);
+            }
+        }
+        drain(scratch);
+        flushAll();
+        LOG.info("Parquet candle writer stopped: {} candles written, {} flushes, {} failures, {} dropped (queue"
+            + " full)", candlesWritten, flushes, flushFailures, overflows);
+    }
+
+    private int drain(Candle scratch) {
+        int n = 0;
+        while (queue.poll(scratch)) {
+            final Candle copy = new Candle();
+            copy.copyFrom(scratch);
+            perSymbol[copy.instrumentId].add(copy);
+            n++;
+        }
+        candlesWritten += n;
+        return n;
+    }
+
+    private void flushAll() {
+        boolean ok = true;
+        for (int i = 0; i < perSymbol.length; i++) {
+            try {
+                filesWritten += perSymbol[i].flush();
+            } catch (IOException | RuntimeException e) {
+                ok = false;
+                flushFailures++;
+                lastFailure = symbols.get(i) + ": " + e;
+                LOG.error("Writing candle files of {} failed (kept in memory, retried next flush)", symbols.get(i),
+                    e);
+            }
+        }
+        flushes++;
+        healthy = ok;
+    }
+
+    /** Candles accepted by {@link #offer}. */
+    public long offered() {
+        return offered;
+    }
+
+    /** Candles dropped because the queue was full. */
+    public long overflows() {
+        return overflows;
+    }
+
+    /** Candles refused for an instrument id without a symbol. */
+    public long unknownInstruments() {
+        return unknownInstruments;
+    }
+
+    /** Candles taken off the queue by the writer thread. */
+    public long candlesWritten() {
+        return candlesWritten;
+    }
+
+    /** Flush rounds completed (successful or not). */
+    public long flushes() {
+        return flushes;
+    }
+
+    /** Files that failed to write (each is retried at the next flush). */
+    public long flushFailures() {
+        return flushFailures;
+    }
+
+    /** Files written. */
+    public long filesWritten() {
+        return filesWritten;
+    }
+
+    /** Temp files from an interrupted run removed at start-up. */
+    public long tempFilesRemoved() {
+        return tempFilesRemoved;
+    }
+
+    /** False after a flush with an I/O error, until a flush succeeds: the app should stop trading and say so. */
+    public boolean healthy() {
+        return healthy;
+    }
+
+    /** Description of the last write failure, or empty. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+}
