@@ -76,6 +76,7 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
             case EventType.TRADE -> onTrade(event);
             case EventType.HEARTBEAT -> advance(event.timestampNs, event.closedCandles);
             case EventType.GAP -> markOpenMinutesIncomplete(event.instrumentId);
+            case EventType.HISTORY_CANDLE -> warmUp(event.history);
             case EventType.FEED_STATUS -> {
                 if (event.value == FeedStatus.DISCONNECTED) {
                     markOpenMinutesIncomplete(-1);
