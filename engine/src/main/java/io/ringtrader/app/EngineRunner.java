@@ -3,40 +3,74 @@ package io.ringtrader.app;
 import com.lmax.disruptor.EventHandler;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.config.Secrets;
+import io.ringtrader.event.Candle;
+import io.ringtrader.event.EventType;
+import io.ringtrader.event.FeedStatus;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.MarketEvent;
+import io.ringtrader.event.RingPublisher;
 import io.ringtrader.journal.Journal;
 import io.ringtrader.journal.JournalHandler;
 import io.ringtrader.journal.OutputJournalHandler;
+import io.ringtrader.metrics.MetricsEndpoint;
+import io.ringtrader.metrics.TimedStage;
+import io.ringtrader.portfolio.Portfolio;
+import io.ringtrader.portfolio.StateFile;
+import io.ringtrader.portfolio.StatusDisplay;
+import io.ringtrader.store.ParquetCandleReader;
+import io.ringtrader.strategy.StrategyRegistry;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Assembles and runs one engine session; the only place (with {@link Stages}) where objects are wired. Reads like
+ * Assembles and runs one engine session; with {@link Stages} the only place where objects are wired. Reads like
  * the pipeline: source -> ring -> journal -> candles -> strategies -> risk/portfolio -> output journal.
+ *
+ * <p>Start-up of {@code live-trading} and {@code data-only} on an existing data folder is a recovery: the journal
+ * is the source of truth, so its inputs are pushed through fresh stages again (flagged so the journal stages do
+ * not append them twice) before the live feed starts. The portfolio continues from its state file, skipping what
+ * it already reflects; rows of the trade log the state file does not reflect are cut and written again.
  */
 final class EngineRunner {
     private final Logger log = LogManager.getLogger(EngineRunner.class);
     private final EngineConfig config;
     private final CommonOptions options;
     private final EngineMode mode;
+    private final Path dataDir;
+    private final MarketDataSource sourceOverride;
+    private final EventHandler<MarketEvent> extraStage;
 
     EngineRunner(EngineConfig config, CommonOptions options, EngineMode mode) {
+        this(config, options, mode, options.dataDir, null, null);
+    }
+
+    /** A session writing into {@code dataDir}, fed by {@code source} (null: from config), plus a last stage. */
+    EngineRunner(EngineConfig config, CommonOptions options, EngineMode mode, Path dataDir,
+                 MarketDataSource source, EventHandler<MarketEvent> extraStage) {
         this.config = config;
         this.options = options;
         this.mode = mode;
+        this.dataDir = dataDir;
+        this.sourceOverride = source;
+        this.extraStage = extraStage;
     }
 
     int run() throws Exception {
-        final Path dataDir = options.dataDir;
         Files.createDirectories(dataDir);
         final Instruments instruments = config.instruments().build(config.symbols(), config.quoteCurrency());
         final Secrets secrets = Secrets.load(options.configDir().resolve("api_keys.yaml"), System.getenv());
-        log.info("Starting {} on {} ({} symbols: {}), feed {} {}, ring {} slots {} with {} wait, credentials: {}",
+        final MarketDataSource source = sourceOverride != null ? sourceOverride
+            : Sources.create(config, instruments);
+        final StrategyRegistry registry = mode == EngineMode.DATA_ONLY ? null
+            : StrategySelection.registry(config, dataDir, instruments);
+        log.info("Starting {} in {} ({} symbols: {}), feed {} {}, ring {} slots, {} with {} wait, credentials: {}",
             mode, dataDir.toAbsolutePath(), instruments.size(), config.symbols(), config.feed().source(),
             config.feed().protocol(), config.pipeline().ringSize(), config.pipeline().threads(),
             config.pipeline().waitStrategy(), secrets.present() ? "present" : "none (public market data)");
@@ -44,25 +78,64 @@ final class EngineRunner {
         final StopSignal stop = new StopSignal();
         final Journal journal = config.persistence().journalEnabled()
             ? Journal.open(dataDir.resolve("journal")) : null;
-        final Stages stages = Stages.build(mode, config, instruments, dataDir, stop);
-        final SessionControlHandler control = new SessionControlHandler(stop);
+        final boolean recovering = mode != EngineMode.REPLAY && journal != null && journal.lastIndex() >= 0;
+        Portfolio restored = null;
+        long tradeLogRows = -1;
+        if (mode == EngineMode.LIVE_TRADING) {
+            restored = restoreState(instruments);
+            tradeLogRows = restored != null ? restored.tradeCount() : recovering ? 0 : -1;
+        }
+        final Stages stages = Stages.build(mode, config, instruments, dataDir, registry, restored, tradeLogRows);
+        final SessionControlHandler control = new SessionControlHandler(stop, stages.latency, Stages.END_TO_END);
         final List<EventHandler<MarketEvent>> chain = new ArrayList<>();
         if (journal != null) {
-            chain.add(new JournalHandler(journal));
+            chain.add(new TimedStage(new JournalHandler(journal), stages.latency, 0));
         }
         chain.addAll(stages.handlers());
         if (journal != null) {
-            chain.add(new OutputJournalHandler(journal));
+            chain.add(new TimedStage(new OutputJournalHandler(journal), stages.latency, 4));
+        }
+        if (extraStage != null) {
+            chain.add(extraStage);
         }
         chain.add(control);
+        if (source instanceof FeedSource feed) {
+            feed.registerCounters(stages.counters);
+        }
 
         final Pipeline pipeline = new Pipeline(config.pipeline(), instruments.size(), chain, stop);
+        final Telemetry telemetry = new Telemetry(stages.counters, stages.latency, source::summary,
+            config.metrics().logIntervalSeconds());
+        MetricsEndpoint endpoint = null;
+        StatusDisplay status = null;
+        int exitCode;
         pipeline.start();
         SignalShutdown.install(stop, config.pipeline().shutdownTimeoutMs() + 20_000);
-        final MarketDataSource source = Sources.create(config, instruments, options, stages);
-        int exitCode;
         try {
-            source.start(pipeline.publisher());
+            telemetry.start();
+            if (config.metrics().port() > 0) {
+                endpoint = MetricsEndpoint.start(config.metrics().port(), stages.counters, stages.latency);
+                log.info("Serving Prometheus metrics at http://localhost:{}/metrics", endpoint.port());
+            }
+            final RingPublisher publisher = pipeline.publisher();
+            if (recovering) {
+                recover(journal, publisher, control, stages);
+            } else if (mode == EngineMode.LIVE_TRADING) {
+                warmUpFromParquet(instruments, publisher);
+            }
+            if (mode != EngineMode.REPLAY) {
+                publishWaiting(publisher, EventType.FEED_STATUS, mode == EngineMode.LIVE_TRADING
+                    ? FeedStatus.TRADING_ON : FeedStatus.TRADING_OFF, control.lastExchangeTimeNs());
+            }
+            if (mode == EngineMode.LIVE_TRADING) {
+                StrategySelection.logWarmUp(log, stages, config, instruments);
+                if (config.portfolio().statusIntervalSeconds() > 0) {
+                    status = new StatusDisplay(stages.view, instruments, config.portfolio().startingCashE8(),
+                        telemetry::health, config.portfolio().statusIntervalSeconds(), System.out);
+                    status.start();
+                }
+            }
+            source.start(publisher);
             log.info("Running; stop with Ctrl-C or SIGTERM{}", options.duration == null ? ""
                 : " (or after " + options.duration + ")");
             if (!stop.await(options.durationMillis())) {
@@ -80,14 +153,92 @@ final class EngineRunner {
             if (journal != null) {
                 journal.close();
             }
-            log.info("Stopped. {} events through the pipeline, {} stage errors, {} ring drops; {}",
-                control.processed(), pipeline.stageErrors(), pipeline.publisher().drops(), source.summary());
+            if (status != null) {
+                status.close();
+            }
+            telemetry.logNow();
+            telemetry.close();
+            if (endpoint != null) {
+                endpoint.close();
+            }
+            log.info("Stopped: {} events through the pipeline, {} stage errors; {}", control.processed(),
+                pipeline.stageErrors(), source.summary());
             exitCode = stop.reason() == null ? ExitCodes.OK : stop.reason().exitCode();
-            if (!drained && exitCode == ExitCodes.OK) {
+            if ((!drained || pipeline.halted()) && exitCode == ExitCodes.OK) {
                 exitCode = ExitCodes.FAILURE;
             }
             SignalShutdown.uninstall();
         }
         return exitCode;
+    }
+
+    private Portfolio restoreState(Instruments instruments) {
+        final Path stateFile = dataDir.resolve("portfolio_state.json");
+        try {
+            final Optional<Portfolio> restored = StateFile.load(stateFile, instruments);
+            restored.ifPresent(p -> log.info("Restored the portfolio from {} (journal index {}, {} fills)",
+                stateFile, p.journalIndex(), p.tradeCount()));
+            return restored.orElse(null);
+        } catch (IOException e) {
+            log.error("The state file {} is not trusted ({}); the portfolio is rebuilt from the journal", stateFile,
+                e.getMessage());
+            return null;
+        }
+    }
+
+    /** Pushes the journal's inputs through the stages again and waits until all went through. */
+    private void recover(Journal journal, RingPublisher publisher, SessionControlHandler control, Stages stages) {
+        final long startNs = System.nanoTime();
+        final long before = control.processed();
+        final JournalSource replay = new JournalSource(journal, -1, false, 0, false, true, null);
+        replay.runToEnd(publisher);
+        final long target = before + replay.published();
+        while (control.processed() < target) {
+            LockSupport.parkNanos(100_000);
+        }
+        final double seconds = (System.nanoTime() - startNs) / 1e9;
+        log.info("Recovered {} journaled events in {} s ({} events/s){}", replay.published(),
+            String.format(java.util.Locale.ROOT, "%.2f", seconds),
+            String.format(java.util.Locale.ROOT, "%.0f", replay.published() / Math.max(seconds, 1e-9)),
+            stages.portfolio == null ? "" : "; portfolio: " + stages.portfolio.portfolio().tradeCount()
+                + " fills, journal index " + stages.portfolio.portfolio().journalIndex());
+    }
+
+    /** Fresh journal: the last days of candles from Parquet become journaled history events (exact replay). */
+    private void warmUpFromParquet(Instruments instruments, RingPublisher publisher) {
+        int total = 0;
+        for (int id = 0; id < instruments.size(); id++) {
+            final List<Candle> candles = ParquetCandleReader.readLatest(dataDir, instruments.get(id).symbol(), id,
+                config.candles().retentionDays());
+            for (Candle c : candles) {
+                long seq;
+                while ((seq = publisher.tryClaimWaiting()) < 0) {
+                    LockSupport.parkNanos(20_000);
+                }
+                final MarketEvent e = publisher.slot(seq);
+                e.type = EventType.HISTORY_CANDLE;
+                e.instrumentId = id;
+                e.timestampNs = c.openTimeNs;
+                e.history.copyFrom(c);
+                e.history.instrumentId = id;
+                publisher.publish(seq, seq);
+            }
+            total += candles.size();
+        }
+        if (total > 0) {
+            log.info("Warmed up from Parquet: {} candles", total);
+        }
+    }
+
+    private static void publishWaiting(RingPublisher publisher, byte type, long value, long timestampNs) {
+        long seq;
+        while ((seq = publisher.tryClaimWaiting()) < 0) {
+            LockSupport.parkNanos(20_000);
+        }
+        final MarketEvent e = publisher.slot(seq);
+        e.type = type;
+        e.value = value;
+        e.timestampNs = timestampNs;
+        publisher.publish(seq, seq);
     }
 }

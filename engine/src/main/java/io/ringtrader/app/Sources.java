@@ -12,8 +12,7 @@ final class Sources {
     private Sources() {
     }
 
-    static MarketDataSource create(EngineConfig config, Instruments instruments, CommonOptions options,
-                                   Stages stages) {
+    static MarketDataSource create(EngineConfig config, Instruments instruments) {
         final String source = config.feed().source();
         switch (source) {
             case "journal" -> {
@@ -23,9 +22,16 @@ final class Sources {
                         + " journal directory; got '" + dir + "'");
                 }
                 final Journal journal = Journal.openReadOnly(Path.of(dir));
-                return new ClosingSource(new JournalSource(journal, -1, true, 0, false, false, null), journal);
+                return new ClosingSource(new JournalSource(journal, -1, true, config.feed().speed(), false,
+                    false, null), journal);
             }
-            default -> throw new ConfigException("feed.source", "source '" + source + "' is not available yet");
+            default -> {
+                try {
+                    return FeedSource.create(config, instruments);
+                } catch (java.io.IOException e) {
+                    throw new ConfigException("feed.replay_file", "cannot be read: " + e.getMessage());
+                }
+            }
         }
     }
 

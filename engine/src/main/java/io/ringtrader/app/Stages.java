@@ -1,31 +1,118 @@
 package io.ringtrader.app;
 
 import com.lmax.disruptor.EventHandler;
+import io.ringtrader.candle.CandleHandler;
+import io.ringtrader.candle.CandleStore;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.MarketEvent;
+import io.ringtrader.metrics.Counters;
+import io.ringtrader.metrics.LatencyTracker;
+import io.ringtrader.metrics.TimedStage;
+import io.ringtrader.portfolio.Portfolio;
+import io.ringtrader.portfolio.PortfolioOutbox;
+import io.ringtrader.portfolio.PortfolioView;
+import io.ringtrader.portfolio.RiskPortfolioHandler;
+import io.ringtrader.portfolio.TradeLogWriter;
+import io.ringtrader.store.ParquetCandleWriter;
+import io.ringtrader.strategy.StrategyHandler;
+import io.ringtrader.strategy.StrategyRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.logging.log4j.LogManager;
 
 /**
  * The processing stages for one mode, in pipeline order, with the background writers they feed. Built once, closed
  * once after the ring has drained (closing flushes Parquet, the trade log and the state file).
  */
 final class Stages implements AutoCloseable {
-    private final List<EventHandler<MarketEvent>> handlers;
-    private final List<AutoCloseable> closeables;
+    /** Latency histogram names: one per stage, then end to end. */
+    static final String[] LATENCY_NAMES = {"journal", "candles", "strategies", "risk_portfolio", "output_journal",
+        "end_to_end"};
+    static final int END_TO_END = 5;
 
-    private Stages(List<EventHandler<MarketEvent>> handlers, List<AutoCloseable> closeables) {
-        this.handlers = handlers;
-        this.closeables = closeables;
+    private final List<EventHandler<MarketEvent>> handlers = new ArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    final LatencyTracker latency = new LatencyTracker(LATENCY_NAMES);
+    final Counters counters = new Counters();
+    CandleHandler candles;
+    ParquetCandleWriter parquet;
+    StrategyHandler strategies;
+    StrategyRegistry registry;
+    RiskPortfolioHandler portfolio;
+    PortfolioView view;
+    TradeLogWriter tradeLog;
+
+    private Stages() {
     }
 
+    /**
+     * Builds the stages for {@code mode} writing under {@code dataDir}. {@code restored} is the portfolio to
+     * continue (live trading after a restart) or null for a fresh one; {@code restoredTradeCount} trims the trade
+     * log to the rows that portfolio reflects (-1: keep every row).
+     */
     static Stages build(EngineMode mode, EngineConfig config, Instruments instruments, Path dataDir,
-                        StopSignal stop) {
-        final List<EventHandler<MarketEvent>> handlers = new ArrayList<>();
-        final List<AutoCloseable> closeables = new ArrayList<>();
-        return new Stages(handlers, closeables);
+                        StrategyRegistry registry, Portfolio restored, long restoredTradeCount)
+        throws IOException {
+        final Stages s = new Stages();
+        final int n = instruments.size();
+        final List<String> symbols = config.symbols();
+        final CandleStore store = new CandleStore(n, config.candles().retentionDays());
+        s.parquet = new ParquetCandleWriter(dataDir, symbols, config.persistence(), config.candles().retentionDays(),
+            65_536);
+        s.candles = new CandleHandler(config.candles(), n, store, s.parquet);
+        s.add(s.candles, 1);
+        s.closeables.add(s.parquet);
+        if (mode != EngineMode.DATA_ONLY) {
+            s.registry = registry;
+            s.strategies = new StrategyHandler(config.strategies(), registry, n);
+            s.add(s.strategies, 2);
+            final Portfolio portfolio = restored != null ? restored
+                : new Portfolio(n, config.portfolio().startingCashE8());
+            final PortfolioOutbox outbox = new PortfolioOutbox(config.portfolio().writerQueueCapacity(), n);
+            s.view = new PortfolioView(n);
+            s.portfolio = new RiskPortfolioHandler(config.risk(), config.portfolio(), instruments, portfolio, outbox,
+                s.view);
+            s.add(s.portfolio, 3);
+            s.tradeLog = new TradeLogWriter(dataDir.resolve("live_trades.csv"),
+                dataDir.resolve("portfolio_state.json"), instruments, id -> id < 0 ? "risk" : registry.name(id),
+                outbox);
+            s.tradeLog.start(restoredTradeCount);
+            s.closeables.add(s.tradeLog);
+        }
+        s.parquet.start();
+        s.registerCounters();
+        return s;
+    }
+
+    private void add(EventHandler<MarketEvent> stage, int latencyIndex) {
+        handlers.add(new TimedStage(stage, latency, latencyIndex));
+    }
+
+    private void registerCounters() {
+        counters.add("ringtrader_candle_trades_total", "Trades aggregated into candles", candles::trades);
+        counters.add("ringtrader_candles_total", "Candles closed", candles::candlesClosed);
+        counters.add("ringtrader_candle_late_trades_total", "Trades for an already closed minute",
+            candles::lateTrades);
+        counters.add("ringtrader_candles_incomplete_total", "Candles touched by a gap, drop or restart",
+            candles::incompleteCandles);
+        counters.add("ringtrader_candle_rejected_trades_total", "Trades the candle stage refused",
+            candles::rejectedTrades);
+        counters.add("ringtrader_parquet_overflows_total", "Closed candles the Parquet queue had no room for",
+            parquet::overflows);
+        if (strategies != null) {
+            counters.add("ringtrader_signals_total", "Signals generated",
+                () -> strategies.counters().signalsWritten());
+            counters.add("ringtrader_signals_filtered_total", "Signals under the confidence threshold",
+                () -> strategies.counters().filteredSignals());
+        }
+        if (portfolio != null) {
+            counters.add("ringtrader_fills_total", "Paper fills", portfolio::fillCount);
+            counters.add("ringtrader_risk_rejected_signals_total", "Signals risk refused entirely",
+                portfolio::rejectedSignals);
+        }
     }
 
     List<EventHandler<MarketEvent>> handlers() {
@@ -38,8 +125,7 @@ final class Stages implements AutoCloseable {
             try {
                 closeables.get(i).close();
             } catch (Exception e) {
-                org.apache.logging.log4j.LogManager.getLogger(Stages.class).error("Closing {} failed",
-                    closeables.get(i), e);
+                LogManager.getLogger(Stages.class).error("Closing {} failed", closeables.get(i), e);
             }
         }
     }

@@ -1,0 +1,119 @@
+package io.ringtrader.app;
+
+import io.ringtrader.config.EngineConfig;
+import io.ringtrader.config.FeedConfig;
+import io.ringtrader.event.Instruments;
+import io.ringtrader.event.RingPublisher;
+import io.ringtrader.exchange.LoopbackExchange;
+import io.ringtrader.feed.FeedClient;
+import io.ringtrader.feed.FeedStats;
+import io.ringtrader.feed.RejectReason;
+import io.ringtrader.metrics.Counters;
+import org.apache.logging.log4j.LogManager;
+
+/**
+ * The network feed as a source: the Netty client connected to Coinbase, or to the built-in loopback exchange
+ * (which this source then owns: started first, closed last). Everything after the socket is the live path.
+ */
+final class FeedSource implements MarketDataSource {
+    private final FeedConfig feedConfig;
+    private final Instruments instruments;
+    private final LoopbackExchange exchange;
+    private volatile FeedClient client;
+
+    /** A feed to {@code feedConfig}'s endpoint, or to {@code exchange} when it is not null. */
+    FeedSource(FeedConfig feedConfig, Instruments instruments, LoopbackExchange exchange) {
+        this.feedConfig = feedConfig;
+        this.instruments = instruments;
+        this.exchange = exchange;
+    }
+
+    @Override
+    public void start(RingPublisher publisher) throws Exception {
+        FeedConfig effective = feedConfig;
+        if (exchange != null) {
+            exchange.start();
+            LogManager.getLogger(FeedSource.class).info("Built-in exchange listening on {}", exchange.url());
+            effective = withUrl(feedConfig, exchange.url());
+        }
+        client = new FeedClient(effective, instruments, publisher);
+        client.start();
+    }
+
+    private static FeedConfig withUrl(FeedConfig c, String url) {
+        return new FeedConfig(c.source(), "advanced-trade", url, c.idleTimeoutMs(), c.reconnectInitialMs(),
+            c.reconnectMaxMs(), c.maxFrameBytes(), c.subscribePaceMs(), c.dedupWindow(), c.speed(), c.seed(),
+            c.simHours(), c.replayFile(), c.journalDir(), c.pauseReadFreeFraction());
+    }
+
+    /** Registers the feed's counters (read at scrape/log time). */
+    void registerCounters(Counters counters) {
+        counters.add("ringtrader_feed_frames_total", "WebSocket frames received", () -> stats(FeedStats::frames));
+        counters.add("ringtrader_trades_total", "Trades published into the ring", () -> stats(FeedStats::trades));
+        counters.add("ringtrader_feed_duplicates_total", "Repeated trades dropped (snapshots after reconnects)",
+            () -> stats(FeedStats::duplicates));
+        counters.add("ringtrader_feed_gaps_total", "Gaps detected (sequence or trade id jumps)",
+            () -> stats(FeedStats::gaps));
+        counters.add("ringtrader_feed_reconnects_total", "Reconnections", () -> stats(FeedStats::reconnects));
+        counters.add("ringtrader_feed_read_pauses_total", "Times reading paused because the ring was nearly full",
+            () -> stats(FeedStats::readPauses));
+        counters.add("ringtrader_ring_drops_total", "Events dropped because the ring was full",
+            () -> stats(FeedStats::drops));
+        for (RejectReason reason : RejectReason.values()) {
+            counters.add("ringtrader_feed_rejects_total", "Frames or trades rejected, by reason", "reason",
+                reason.name().toLowerCase(java.util.Locale.ROOT), () -> {
+                    final FeedClient c = client;
+                    return c == null ? 0 : c.stats().rejects(reason);
+                });
+        }
+    }
+
+    private long stats(java.util.function.ToLongFunction<FeedStats> f) {
+        final FeedClient c = client;
+        return c == null ? 0 : f.applyAsLong(c.stats());
+    }
+
+    @Override
+    public String summary() {
+        final FeedClient c = client;
+        final String feed = c == null ? "feed not started" : c.stats().summary();
+        return exchange == null ? feed : feed + "; exchange sent " + exchange.tradesSent() + " trades in "
+            + exchange.framesSent() + " frames";
+    }
+
+    @Override
+    public void close() {
+        final FeedClient c = client;
+        if (c != null) {
+            c.close();
+        }
+        if (exchange != null) {
+            exchange.close();
+        }
+    }
+
+    /** Builds the source for {@code feed.source} = coinbase, sim or replay. */
+    static FeedSource create(EngineConfig config, Instruments instruments) throws java.io.IOException {
+        final FeedConfig feed = config.feed();
+        return switch (feed.source()) {
+            case "sim" -> new FeedSource(feed, instruments, new LoopbackExchange(instruments,
+                new io.ringtrader.exchange.MarketSimulator(instruments, feed.seed(), feed.simHours(),
+                    config.exchange().simStartNs()),
+                io.ringtrader.config.ExchangeConfig.from(config.exchange(), feed.speed())));
+            case "replay" -> {
+                if (feed.replayFile().isBlank()) {
+                    throw new io.ringtrader.config.ConfigException("feed.replay_file",
+                        "--feed replay needs --replay-file FILE (e.g. data/sample/btc-usd-2016-10-07.jsonl)");
+                }
+                final java.nio.file.Path tape = java.nio.file.Path.of(feed.replayFile());
+                if (!java.nio.file.Files.isRegularFile(tape)) {
+                    throw new io.ringtrader.config.ConfigException("feed.replay_file", "no such file: " + tape);
+                }
+                yield new FeedSource(feed, instruments, new LoopbackExchange(instruments,
+                    new io.ringtrader.exchange.TapeSource(instruments, tape),
+                    io.ringtrader.config.ExchangeConfig.from(config.exchange(), feed.speed())));
+            }
+            default -> new FeedSource(feed, instruments, null);
+        };
+    }
+}
