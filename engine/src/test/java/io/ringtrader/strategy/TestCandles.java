@@ -80,6 +80,16 @@ final class TestCandles {
         return this;
     }
 
+    /** {@code n} candles on a sine wave of {@code amplitudePct} percent and {@code period} candles, plus noise. */
+    TestCandles wave(int n, double center, double amplitudePct, int period, double noisePct, long seed) {
+        final SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            final double wave = amplitudePct * Math.sin(2 * Math.PI * i / period);
+            to(center * (1 + (wave + random.nextGaussian() * noisePct) / 100), 1, noisePct * 0.3);
+        }
+        return this;
+    }
+
     double last() {
         return last;
     }
