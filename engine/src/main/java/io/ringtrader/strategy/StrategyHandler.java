@@ -15,16 +15,18 @@ import java.util.Arrays;
  * and strategies, then may combine the strategies' votes, weighted by regime, into one {@link Signal} in
  * {@code event.signals}.
  *
- * <p>Rules: every candle updates state, but only a {@link Candle#complete complete} candle can produce a signal.
- * An instrument signals once it has seen {@code min_candles} candles (warm-up included) and at least
- * {@code signal_interval_seconds} of exchange time passed since its last ACTIONABLE signal (BUY/SELL at or above
- * {@code confidence_threshold}); in between nothing is written (counted as rate-limited). Signals under the
- * threshold are written with {@code filtered = true}; HOLD results are written filtered when
- * {@code emit_holds} is set, else omitted. The signal's time is the candle's close (open + 60 s).
+ * <p>Rules: every candle updates state, but only a {@link Candle#complete complete} candle can produce a
+ * signal; a candle whose minute is not after the instrument's previous one is ignored and counted (history
+ * overlapping the live feed is never applied twice). An instrument signals once it has seen {@code min_candles}
+ * candles (warm-up included) and at least {@code signal_interval_seconds} of exchange time passed since its last
+ * ACTIONABLE signal (BUY/SELL at or above {@code confidence_threshold}); in between nothing is written (counted
+ * as rate-limited). Signals under the threshold are written with {@code filtered = true}; HOLD results are
+ * written filtered when {@code emit_holds} is set, else omitted. The signal's time is the candle's close
+ * (open + 60 s); its lead strategy is the one with the largest weight x confidence on the winning side.
  *
  * <p>Runs on one consumer thread (fused or its own); also usable off the ring (backtest) through
  * {@link #onCandle}. Deterministic: same candles give the same signals bit for bit. Allocation-free per candle.
- * Counters are plain fields written by that thread; other threads may read slightly stale values.
+ * See {@link StrategyCounters} for what it counts.
  */
 public final class StrategyHandler implements EventHandler<MarketEvent> {
     /** Candles are one minute long: a signal is stamped with the candle's close. */
@@ -38,24 +40,13 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
     private final RegimeDetector[] regimes;
     private final double[][] weights;
     private final long[] candleCounts;
+    private final long[] lastOpenTimeNs;
     private final long[] lastSignalNs;
     private final long intervalNs;
     private final Vote vote = new Vote();
     private final byte[] scratchActions;
     private final double[] scratchConfidences;
-    private final long[] buyVotes;
-    private final long[] sellVotes;
-    private final long[] holdVotes;
-    private long candlesSeen;
-    private long warmUpCandles;
-    private long incompleteCandles;
-    private long unknownInstrumentCandles;
-    private long signalsWritten;
-    private long actionableSignals;
-    private long filteredSignals;
-    private long holdResults;
-    private long rateLimited;
-    private long batchFull;
+    private final StrategyCounters counters;
 
     /** A stage running {@code registry}'s strategies for instruments {@code 0..instrumentCount-1}. */
     public StrategyHandler(StrategyConfig config, StrategyRegistry registry, int instrumentCount) {
@@ -81,11 +72,11 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
         }
         candleCounts = new long[instrumentCount];
         lastSignalNs = new long[instrumentCount];
+        lastOpenTimeNs = new long[instrumentCount];
+        Arrays.fill(lastOpenTimeNs, NEVER);
         Arrays.fill(lastSignalNs, NEVER);
         intervalNs = config.signalIntervalSeconds() * 1_000_000_000L;
-        buyVotes = new long[strategyCount];
-        sellVotes = new long[strategyCount];
-        holdVotes = new long[strategyCount];
+        counters = new StrategyCounters(strategyCount);
         scratchActions = new byte[strategyCount];
         scratchConfidences = new double[strategyCount];
     }
@@ -101,7 +92,7 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
     /** History loaded at start-up: updates state, never signals. */
     public void warmUp(Candle candle) {
         if (update(candle)) {
-            warmUpCandles++;
+            counters.warmUpCandles++;
         }
     }
 
@@ -113,10 +104,10 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
         if (!update(candle)) {
             return null;
         }
-        candlesSeen++;
+        counters.candlesSeen++;
         final int id = candle.instrumentId;
         if (!candle.complete) {
-            incompleteCandles++;
+            counters.incompleteCandles++;
             return null;
         }
         if (candleCounts[id] < config.minCandles()) {
@@ -124,7 +115,7 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
         }
         final long closeNs = candle.openTimeNs + CANDLE_NS;
         if (lastSignalNs[id] != NEVER && closeNs - lastSignalNs[id] < intervalNs) {
-            rateLimited++;
+            counters.rateLimited++;
             return null;
         }
         return combine(id, candle, closeNs, out);
@@ -133,9 +124,15 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
     private boolean update(Candle candle) {
         final int id = candle.instrumentId;
         if (id < 0 || id >= instrumentCount) {
-            unknownInstrumentCandles++;
+            counters.unknownInstrumentCandles++;
             return false;
         }
+        if (candle.openTimeNs <= lastOpenTimeNs[id]) {
+            // a minute seen before (history overlapping the live feed, a replayed batch): never count it twice
+            counters.outOfOrderCandles++;
+            return false;
+        }
+        lastOpenTimeNs[id] = candle.openTimeNs;
         regimes[id].update(candle);
         final Strategy[] row = strategies[id];
         for (int s = 0; s < strategyCount; s++) {
@@ -156,7 +153,7 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
             row[s].vote(vote);
             scratchActions[s] = vote.action;
             scratchConfidences[s] = vote.confidence;
-            count(s, vote.action);
+            counters.vote(s, vote.action);
             final double w = weights[s][regime];
             total += w;
             if (vote.action == Action.BUY) {
@@ -168,14 +165,14 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
         final byte action = buy > sell ? Action.BUY : sell > buy ? Action.SELL : Action.HOLD;
         final double confidence = total > 0 ? Math.min(1.0, Math.abs(buy - sell) / total) : 0.0;
         if (action == Action.HOLD) {
-            holdResults++;
+            counters.holdResults++;
             if (!config.emitHolds()) {
                 return null;
             }
         }
         final Signal signal = out.add();
         if (signal == null) {
-            batchFull++;
+            counters.batchFull++;
             return null;
         }
         signal.reset();
@@ -196,93 +193,24 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
                 signal.leadStrategyId = s;
             }
         }
-        signalsWritten++;
+        counters.signalsWritten++;
         if (signal.filtered) {
-            filteredSignals++;
+            counters.filteredSignals++;
         } else {
-            actionableSignals++;
+            counters.actionableSignals++;
             lastSignalNs[id] = closeNs;
         }
         return signal;
     }
 
-    private void count(int strategyId, byte action) {
-        if (action == Action.BUY) {
-            buyVotes[strategyId]++;
-        } else if (action == Action.SELL) {
-            sellVotes[strategyId]++;
-        } else {
-            holdVotes[strategyId]++;
-        }
-    }
 
     /** Current regime of {@code instrumentId}. */
     public byte regime(int instrumentId) {
         return regimes[instrumentId].regime();
     }
 
-    /** Candles fed through {@link #onCandle} (the ring or a backtest) for known instruments. */
-    public long candlesSeen() {
-        return candlesSeen;
-    }
-
-    /** Candles fed through {@link #warmUp}. */
-    public long warmUpCandles() {
-        return warmUpCandles;
-    }
-
-    /** Candles that updated state but could not signal because they were incomplete. */
-    public long incompleteCandles() {
-        return incompleteCandles;
-    }
-
-    /** Candles for an instrument id outside the table (ignored). */
-    public long unknownInstrumentCandles() {
-        return unknownInstrumentCandles;
-    }
-
-    /** Signals written (actionable + filtered). */
-    public long signalsWritten() {
-        return signalsWritten;
-    }
-
-    /** BUY/SELL signals at or above the confidence threshold. */
-    public long actionableSignals() {
-        return actionableSignals;
-    }
-
-    /** Signals written with {@code filtered = true} (low confidence, or HOLD when emitted). */
-    public long filteredSignals() {
-        return filteredSignals;
-    }
-
-    /** Evaluations whose combined action was HOLD (written or not). */
-    public long holdResults() {
-        return holdResults;
-    }
-
-    /** Evaluations skipped because the instrument signalled less than the interval ago. */
-    public long rateLimited() {
-        return rateLimited;
-    }
-
-    /** Signals lost because the slot's signal batch was full. */
-    public long batchFull() {
-        return batchFull;
-    }
-
-    /** BUY votes cast by strategy {@code strategyId} in evaluations. */
-    public long buyVotes(int strategyId) {
-        return buyVotes[strategyId];
-    }
-
-    /** SELL votes cast by strategy {@code strategyId} in evaluations. */
-    public long sellVotes(int strategyId) {
-        return sellVotes[strategyId];
-    }
-
-    /** HOLD votes cast by strategy {@code strategyId} in evaluations. */
-    public long holdVotes(int strategyId) {
-        return holdVotes[strategyId];
+    /** What this stage counted so far. */
+    public StrategyCounters counters() {
+        return counters;
     }
 }

@@ -80,6 +80,9 @@ public final class StrategySelector {
         }
         String reason = "best " + sel.metric() + " over " + usable.size() + " instrument(s), walk-forward after a "
             + firstTradeIndex + "-candle warm-up";
+        if (!chosen.isEmpty() && rankings.get(0).score() <= 0) {
+            reason += "; note: even the best " + sel.metric() + " is not positive (no strategy beat the fees)";
+        }
         if (chosen.size() < 3) {
             reason += "; only " + chosen.size() + " strateg" + (chosen.size() == 1 ? "y" : "ies") + " made "
                 + sel.minTrades() + " trades, the rest are defaults";

@@ -54,8 +54,8 @@ class StrategyHandlerTest {
         assertThat(last.timestampNs).isEqualTo(lastCandle.openTimeNs + 60_000_000_000L);
         assertThat(last.referencePriceE8).isEqualTo(lastCandle.closeE8);
         assertThat(last.confidence).isBetween(0.3, 1.0);
-        assertThat(h.actionableSignals()).isGreaterThan(0);
-        assertThat(h.buyVotes(0)).isGreaterThan(0);
+        assertThat(h.counters().actionableSignals()).isGreaterThan(0);
+        assertThat(h.counters().buyVotes(0)).isGreaterThan(0);
     }
 
     @Test
@@ -71,10 +71,10 @@ class StrategyHandlerTest {
         for (int i = 0; i < 99; i++) {
             h.warmUp(c.get(i));
         }
-        assertThat(h.warmUpCandles()).isEqualTo(99);
-        assertThat(h.signalsWritten()).isZero();
+        assertThat(h.counters().warmUpCandles()).isEqualTo(99);
+        assertThat(h.counters().signalsWritten()).isZero();
         assertThat(run(h, c.get(99), c.get(100))).hasSize(2);
-        assertThat(h.candlesSeen()).isEqualTo(2);
+        assertThat(h.counters().candlesSeen()).isEqualTo(2);
     }
 
     @Test
@@ -86,7 +86,7 @@ class StrategyHandlerTest {
             candle.complete = false;
         }
         assertThat(run(h, all)).isEmpty();
-        assertThat(h.incompleteCandles()).isEqualTo(60);
+        assertThat(h.counters().incompleteCandles()).isEqualTo(60);
     }
 
     @Test
@@ -95,11 +95,11 @@ class StrategyHandlerTest {
         final TestCandles c = new TestCandles(0).noise(60, 100, 0.05, 1).trend(40, 0.1);
         final List<Signal> signals = run(strict, c.toArray());
         assertThat(signals).isNotEmpty().allMatch(s -> s.filtered);
-        assertThat(strict.filteredSignals()).isEqualTo(signals.size());
+        assertThat(strict.counters().filteredSignals()).isEqualTo(signals.size());
         assertThat(signals).anyMatch(s -> s.action == Action.HOLD && s.leadStrategyId == -1);
         final StrategyHandler noHolds = handler("{confidence_threshold: 1.0, emit_holds: false}", 1);
         assertThat(run(noHolds, c.toArray())).noneMatch(s -> s.action == Action.HOLD);
-        assertThat(noHolds.holdResults()).isGreaterThan(0);
+        assertThat(noHolds.counters().holdResults()).isGreaterThan(0);
     }
 
     @Test
@@ -115,8 +115,21 @@ class StrategyHandlerTest {
                 previous = s.timestampNs;
             }
         }
-        assertThat(h.rateLimited()).isGreaterThan(0);
-        assertThat(h.actionableSignals()).isGreaterThan(1);
+        assertThat(h.counters().rateLimited()).isGreaterThan(0);
+        assertThat(h.counters().actionableSignals()).isGreaterThan(1);
+    }
+
+    @Test
+    void shouldIgnoreAMinuteSeenBeforeSoWarmUpOverlappingLiveIsNotCountedTwice() {
+        final StrategyHandler h = handler("min_candles: 3", 1);
+        final TestCandles c = new TestCandles(0).noise(5, 100, 0.1, 1);
+        for (int i = 0; i < 3; i++) {
+            h.warmUp(c.get(i));
+        }
+        assertThat(run(h, c.get(2), c.get(1))).isEmpty();
+        assertThat(h.counters().outOfOrderCandles()).isEqualTo(2);
+        assertThat(run(h, c.get(3))).hasSize(1);
+        assertThat(h.counters().candlesSeen()).isEqualTo(1);
     }
 
     @Test
@@ -124,7 +137,7 @@ class StrategyHandlerTest {
         final StrategyHandler h = handler("min_candles: 1", 1);
         final Candle c = new TestCandles(5).noise(1, 100, 0.1, 1).get(0);
         assertThat(run(h, c)).isEmpty();
-        assertThat(h.unknownInstrumentCandles()).isEqualTo(1);
+        assertThat(h.counters().unknownInstrumentCandles()).isEqualTo(1);
     }
 
     @Test
@@ -162,6 +175,39 @@ class StrategyHandlerTest {
     }
 
     @Test
+    void shouldProduceSaneDeterministicSignalsOnRealCoinbaseMinuteBars() {
+        final String yaml = "{active: [trend_following, mean_reversion, breakout, macd_momentum, rsi_reversal,"
+            + " vwap_reversion], emit_holds: false}";
+        final Candle[] candles = LeanBars.interleave(
+            LeanBars.read(0, "btcusd", "20180404", "20180405", "20180406"),
+            LeanBars.read(1, "ethusd", "20180404", "20180405"));
+        final StrategyHandler h = handler(yaml, 2);
+        final List<Signal> signals = run(h, candles);
+        final int[] regimes = new int[5];
+        for (Signal s : signals) {
+            assertThat(s.confidence).isBetween(0.0, 1.0);
+            assertThat(s.action).isNotEqualTo(Action.HOLD);
+            assertThat(s.leadStrategyId).isBetween(0, 5);
+            assertThat(s.voteActions[s.leadStrategyId]).isEqualTo(s.action);
+            for (int v = 0; v < s.voteCount; v++) {
+                assertThat(s.voteConfidences[v]).isBetween(0.0, 1.0);
+            }
+            regimes[s.regime]++;
+        }
+        assertThat(h.counters().candlesSeen()).isEqualTo(candles.length);
+        assertThat(h.counters().actionableSignals()).isGreaterThan(10);
+        assertThat(regimes[Regime.UNKNOWN]).isZero();
+        assertThat(regimes[Regime.RANGING]).isPositive();
+        assertThat(regimes[Regime.TRENDING_UP] + regimes[Regime.TRENDING_DOWN]).isPositive();
+        final List<Signal> again = run(handler(yaml, 2), candles);
+        assertThat(again).hasSameSizeAs(signals);
+        for (int i = 0; i < signals.size(); i++) {
+            assertThat(again.get(i).confidence).isEqualTo(signals.get(i).confidence);
+            assertThat(again.get(i).timestampNs).isEqualTo(signals.get(i).timestampNs);
+        }
+    }
+
+    @Test
     void shouldNotAllocatePerCandle() {
         final StrategyHandler h = handler("{active: [trend_following, mean_reversion, breakout, macd_momentum,"
             + " rsi_reversal, vwap_reversion], min_candles: 30, confidence_threshold: 0.2}", 2);
@@ -179,7 +225,7 @@ class StrategyHandlerTest {
             feed(h, event, candles[i]);
         }
         final long allocated = mx.getThreadAllocatedBytes(thread) - before;
-        assertThat(h.signalsWritten()).isGreaterThan(1_000);
+        assertThat(h.counters().signalsWritten()).isGreaterThan(1_000);
         assertThat(allocated).as("bytes allocated over 10,000 candles").isLessThan(2_048);
     }
 

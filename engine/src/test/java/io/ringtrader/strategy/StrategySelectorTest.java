@@ -48,6 +48,15 @@ class StrategySelectorTest {
     }
 
     @Test
+    void shouldChooseThreeDistinctStrategiesFromRealCoinbaseMinuteBars() {
+        final List<Candle[]> history = List.of(LeanBars.read(0, "btcusd", "20180404", "20180405", "20180406"),
+            LeanBars.read(1, "ethusd", "20180404", "20180405"));
+        final StrategySelector.Selection s = selector("{min_history_candles: 1000, min_trades: 3}").select(history);
+        assertThat(s.chosen()).hasSize(3).doesNotHaveDuplicates();
+        assertThat(s.rankings()).hasSize(6).allMatch(r -> !Double.isNaN(r.score()));
+    }
+
+    @Test
     void shouldFallBackToTheDefaultsOnShortHistory() {
         final List<Candle[]> history = List.<Candle[]>of(new TestCandles(0).randomWalk(500, 0.05, 0.15, 1).toArray());
         final StrategySelector.Selection s = selector("{min_history_candles: 1000}").select(history);
