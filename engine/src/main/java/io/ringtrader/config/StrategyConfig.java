@@ -30,6 +30,15 @@ public record StrategyConfig(List<String> active, long signalIntervalSeconds, in
             Regime.read(ConfigNode.empty()), Selection.read(ConfigNode.empty()), params);
     }
 
+    /** This configuration with another active list (e.g. the three the selector chose), validated the same way. */
+    public StrategyConfig withActive(List<String> names) {
+        if (names.isEmpty() || names.size() > 16 || names.stream().distinct().count() != names.size()) {
+            throw new ConfigException("strategies.active", "needs 1..16 distinct strategies, got " + names);
+        }
+        return new StrategyConfig(List.copyOf(names), signalIntervalSeconds, minCandles, confidenceThreshold,
+            emitHolds, regime, selection, params);
+    }
+
     /** Reads the {@code strategies} section. */
     public static StrategyConfig read(ConfigNode n) {
         final List<String> active = n.stringList("active", DEFAULT_ACTIVE);

@@ -22,7 +22,7 @@ import java.util.Arrays;
  * ACTIONABLE signal (BUY/SELL at or above {@code confidence_threshold}); in between nothing is written (counted
  * as rate-limited). Signals under the threshold are written with {@code filtered = true}; HOLD results are
  * written filtered when {@code emit_holds} is set, else omitted. The signal's time is the candle's close
- * (open + 60 s); its lead strategy is the one with the largest weight x confidence on the winning side.
+ * (open + 60 s). Votes are combined by {@link VoteCombiner}.
  *
  * <p>Runs on one consumer thread (fused or its own); also usable off the ring (backtest) through
  * {@link #onCandle}. Deterministic: same candles give the same signals bit for bit. Allocation-free per candle.
@@ -46,6 +46,8 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
     private final Vote vote = new Vote();
     private final byte[] scratchActions;
     private final double[] scratchConfidences;
+    private final double[] scratchWeights;
+    private final VoteCombiner combiner = new VoteCombiner();
     private final StrategyCounters counters;
 
     /** A stage running {@code registry}'s strategies for instruments {@code 0..instrumentCount-1}. */
@@ -79,6 +81,7 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
         counters = new StrategyCounters(strategyCount);
         scratchActions = new byte[strategyCount];
         scratchConfidences = new double[strategyCount];
+        scratchWeights = new double[strategyCount];
     }
 
     @Override
@@ -145,25 +148,15 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
     private Signal combine(int id, Candle candle, long closeNs, OutputBatch<Signal> out) {
         final byte regime = regimes[id].regime();
         final Strategy[] row = strategies[id];
-        double buy = 0;
-        double sell = 0;
-        double total = 0;
-        // first pass: weighted sums per side
         for (int s = 0; s < strategyCount; s++) {
             row[s].vote(vote);
             scratchActions[s] = vote.action;
             scratchConfidences[s] = vote.confidence;
+            scratchWeights[s] = weights[s][regime];
             counters.vote(s, vote.action);
-            final double w = weights[s][regime];
-            total += w;
-            if (vote.action == Action.BUY) {
-                buy += w * vote.confidence;
-            } else if (vote.action == Action.SELL) {
-                sell += w * vote.confidence;
-            }
         }
-        final byte action = buy > sell ? Action.BUY : sell > buy ? Action.SELL : Action.HOLD;
-        final double confidence = total > 0 ? Math.min(1.0, Math.abs(buy - sell) / total) : 0.0;
+        combiner.combine(scratchActions, scratchConfidences, scratchWeights, strategyCount);
+        final byte action = combiner.action();
         if (action == Action.HOLD) {
             counters.holdResults++;
             if (!config.emitHolds()) {
@@ -179,19 +172,13 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
         signal.instrumentId = id;
         signal.timestampNs = closeNs;
         signal.action = action;
-        signal.confidence = confidence;
+        signal.confidence = combiner.confidence();
         signal.regime = regime;
+        signal.leadStrategyId = combiner.leadStrategyId();
         signal.referencePriceE8 = candle.closeE8;
-        signal.filtered = action == Action.HOLD || confidence < config.confidenceThreshold();
-        // second pass: record every vote and find the lead (largest weighted contribution to the winning side)
-        double leadContribution = 0;
+        signal.filtered = action == Action.HOLD || signal.confidence < config.confidenceThreshold();
         for (int s = 0; s < strategyCount; s++) {
             signal.addVote(s, scratchActions[s], scratchConfidences[s]);
-            final double contribution = weights[s][regime] * scratchConfidences[s];
-            if (action != Action.HOLD && scratchActions[s] == action && contribution > leadContribution) {
-                leadContribution = contribution;
-                signal.leadStrategyId = s;
-            }
         }
         counters.signalsWritten++;
         if (signal.filtered) {

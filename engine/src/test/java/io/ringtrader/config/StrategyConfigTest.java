@@ -75,6 +75,15 @@ class StrategyConfigTest {
     }
 
     @Test
+    void shouldSwapTheActiveListKeepingEverythingElse() throws Exception {
+        final StrategyConfig c = read("{min_candles: 99, active: [breakout]}");
+        final StrategyConfig chosen = c.withActive(java.util.List.of("rsi_reversal", "macd_momentum"));
+        assertThat(chosen.active()).containsExactly("rsi_reversal", "macd_momentum");
+        assertThat(chosen.minCandles()).isEqualTo(99);
+        assertThatThrownBy(() -> c.withActive(java.util.List.of("a", "a"))).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
     void shouldKeepTheFiveFieldConstructor() {
         final StrategyConfig c = new StrategyConfig(StrategyConfig.DEFAULT_ACTIVE, 60, 50, 0.3, ConfigNode.empty());
         assertThat(c.emitHolds()).isTrue();
