@@ -110,18 +110,26 @@ public record StrategyConfig(List<String> active, long signalIntervalSeconds, in
      * @param positionFraction   fraction of equity put into each entry
      * @param entryConfidence    a BUY vote needs at least this confidence to enter
      * @param minHistoryCandles  fewer candles per instrument (after warm-up) fall back to the defaults
+     * @param folds              walk-forward folds each instrument's traded span is cut into (reported per fold)
+     * @param minPositiveFolds   a strategy needs a positive metric in this many folds to be ranked
      */
     public record Selection(String metric, int minTrades, double feeBps, double positionFraction,
-                            double entryConfidence, int minHistoryCandles) {
+                            double entryConfidence, int minHistoryCandles, int folds, int minPositiveFolds) {
 
         /** Reads {@code strategies.selection}. */
         public static Selection read(ConfigNode n) {
+            final int folds = (int) n.integer("folds", 4, 1, 100);
+            final int minPositive = (int) n.integer("min_positive_folds", 0, 0, 100);
+            if (minPositive > folds) {
+                throw n.fail("min_positive_folds", "must be <= folds (" + folds + "), got " + minPositive);
+            }
             return new Selection(n.choice("metric", "sharpe", "sharpe", "sortino", "total_return", "profit_factor"),
                 (int) n.integer("min_trades", 5, 0, 1_000_000),
                 n.decimal("fee_bps", 60, 0, 1_000),
                 n.decimal("position_fraction", 1.0, 0.01, 1.0),
                 n.decimal("entry_confidence", 0.30, 0.0, 1.0),
-                (int) n.integer("min_history_candles", 1_440, 10, 10_000_000));
+                (int) n.integer("min_history_candles", 1_440, 10, 10_000_000),
+                folds, minPositive);
         }
     }
 }

@@ -10,9 +10,12 @@ import java.util.List;
  * Chooses the three strategies to run: every candidate is evaluated ALONE, walk-forward, on the history (its
  * indicators warm up on the first candles, then it trades the rest in time order, never seeing a candle before
  * acting on the previous one; parameters are not fitted, so everything after the warm-up is out of sample)
- * with a {@link PaperSimulation}, and ranked by {@code strategies.selection.metric}. Strategies with fewer than
- * {@code min_trades} trades rank after the others; ties break by name. With too little history (no instrument has
- * {@code min_history_candles} after the longest warm-up) the three defaults are returned with that reason.
+ * with a {@link PaperSimulation}, and ranked by {@code strategies.selection.metric} over the whole traded span.
+ * The span is also cut into {@code folds} consecutive folds scored separately, so a strategy that earned
+ * everything in one burst shows it. Strategies with fewer than {@code min_trades} trades or fewer than
+ * {@code min_positive_folds} positive folds rank after the others; ties break by name. With too little history
+ * (no instrument has {@code min_history_candles} after the longest warm-up) the three defaults are returned with
+ * that reason.
  * Start-up only, single-threaded.
  */
 public final class StrategySelector {
@@ -25,8 +28,18 @@ public final class StrategySelector {
         this.library = library;
     }
 
-    /** One candidate's result. */
-    public record Ranking(String name, PerformanceMetrics metrics, double score, boolean qualified) {
+    /**
+     * One candidate's result.
+     *
+     * @param name           strategy name
+     * @param metrics        over the whole traded span of every instrument
+     * @param score          the ranking metric of {@code metrics}
+     * @param foldScores     the ranking metric in each walk-forward fold, oldest first
+     * @param positiveFolds  folds with a positive score
+     * @param qualified      made {@code min_trades} and {@code min_positive_folds}
+     */
+    public record Ranking(String name, PerformanceMetrics metrics, double score, List<Double> foldScores,
+                          int positiveFolds, boolean qualified) {
     }
 
     /** The choice: {@code chosen} has three names (fewer only if the library is smaller), best first. */
@@ -61,13 +74,21 @@ public final class StrategySelector {
         for (String name : candidates) {
             final ConfiguredStrategy strategy = library.configure(name, config.params());
             final PaperSimulation sim = new PaperSimulation(sel.feeBps(), sel.positionFraction(),
-                sel.entryConfidence());
+                sel.entryConfidence(), sel.folds());
             for (int i = 0; i < usable.size(); i++) {
                 sim.run(strategy.factory().create(i), usable.get(i), firstTradeIndex);
             }
             final PerformanceMetrics m = sim.metrics();
             final double score = m.metric(sel.metric());
-            rankings.add(new Ranking(name, m, score, m.trades() >= sel.minTrades() && !Double.isNaN(score)));
+            final List<Double> foldScores = new ArrayList<>();
+            int positive = 0;
+            for (int f = 0; f < sel.folds(); f++) {
+                final double foldScore = sim.metrics(f).metric(sel.metric());
+                foldScores.add(foldScore);
+                positive += foldScore > 0 ? 1 : 0;
+            }
+            rankings.add(new Ranking(name, m, score, List.copyOf(foldScores), positive,
+                m.trades() >= sel.minTrades() && positive >= sel.minPositiveFolds() && !Double.isNaN(score)));
         }
         rankings.sort(Comparator.comparing((Ranking r) -> !r.qualified())
             .thenComparing(Ranking::score, Comparator.reverseOrder())
@@ -85,7 +106,7 @@ public final class StrategySelector {
         }
         if (chosen.size() < 3) {
             reason += "; only " + chosen.size() + " strateg" + (chosen.size() == 1 ? "y" : "ies") + " made "
-                + sel.minTrades() + " trades, the rest are defaults";
+                + sel.minTrades() + " trades and " + sel.minPositiveFolds() + " positive folds, the rest are defaults";
             defaults(chosen);
         }
         return new Selection(List.copyOf(chosen), reason, List.copyOf(rankings));

@@ -42,7 +42,7 @@ class StrategyConfigTest {
                      volatility_enter_percentile: 0.95, volatility_exit_percentile: 0.8, volatility_min_ratio: 2,
                      min_dwell_candles: 5}
             selection: {metric: sortino, min_trades: 10, fee_bps: 25, position_fraction: 0.5,
-                        entry_confidence: 0.4, min_history_candles: 2000}
+                        entry_confidence: 0.4, min_history_candles: 2000, folds: 5, min_positive_folds: 3}
             params: {breakout: {channel_period: 30}}
             """);
         assertThat(c.active()).containsExactly("breakout", "rsi_reversal");
@@ -51,6 +51,8 @@ class StrategyConfigTest {
         assertThat(c.regime().minDwellCandles()).isEqualTo(5);
         assertThat(c.selection().metric()).isEqualTo("sortino");
         assertThat(c.selection().positionFraction()).isEqualTo(0.5);
+        assertThat(c.selection().folds()).isEqualTo(5);
+        assertThat(c.selection().minPositiveFolds()).isEqualTo(3);
         assertThat(c.params().keys()).containsExactly("breakout");
     }
 
@@ -70,6 +72,8 @@ class StrategyConfigTest {
             .extracting(e -> ((ConfigException) e).key()).isEqualTo("strategies.regime.adx_treshold");
         assertThatThrownBy(() -> read("active: [breakout, breakout]"))
             .isInstanceOf(ConfigException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> read("selection: {folds: 2, min_positive_folds: 3}"))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("min_positive_folds");
         assertThatThrownBy(() -> read("selection: {metric: calmar}"))
             .isInstanceOf(ConfigException.class).hasMessageContaining("sharpe");
     }

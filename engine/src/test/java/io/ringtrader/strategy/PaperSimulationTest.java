@@ -49,6 +49,23 @@ class PaperSimulationTest {
     }
 
     @Test
+    void shouldSplitTheTradedSpanIntoWalkForwardFoldsThatCompoundToTheWhole() {
+        final PaperSimulation sim = new PaperSimulation(10, 1.0, 0.5, 2);
+        sim.run(new ScriptedStrategy(new byte[] {B, H, S, H}, new double[] {0.9, 0, 1, 0}), candles(), 0);
+        // candles 0-1 are fold 0, candles 2-3 fold 1; the sale fills at candle 3's open, in fold 1
+        final PerformanceMetrics first = sim.metrics(0);
+        final PerformanceMetrics second = sim.metrics(1);
+        assertThat(first.trades()).isZero();
+        assertThat(second.trades()).isEqualTo(1);
+        assertThat(first.periods()).isEqualTo(2);
+        assertThat(second.periods()).isEqualTo(2);
+        assertThat((1 + first.totalReturn()) * (1 + second.totalReturn()))
+            .isCloseTo(1 + sim.metrics().totalReturn(), Offset.offset(1e-12));
+        assertThat(first.exposure()).isEqualTo(0.5);
+        assertThat(second.exposure()).isEqualTo(0.5);
+    }
+
+    @Test
     void shouldChainInstrumentsIntoOneEquityCurve() {
         final PaperSimulation sim = new PaperSimulation(0, 1.0, 0.5);
         final byte[] script = {B, H, S, H};

@@ -35,6 +35,9 @@ class StrategySelectorTest {
         assertThat(rank(s, "trend_following")).isLessThan(rank(s, "mean_reversion"));
         assertThat(s.chosen()).hasSize(3).contains("trend_following").doesNotContain("mean_reversion");
         assertThat(s.reason()).contains("sharpe");
+        final StrategySelector.Ranking trend = s.rankings().get(rank(s, "trend_following"));
+        assertThat(trend.foldScores()).hasSize(4);
+        assertThat(trend.positiveFolds()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -73,5 +76,16 @@ class StrategySelectorTest {
         assertThat(s.chosen()).isEqualTo(StrategyConfig.DEFAULT_ACTIVE);
         assertThat(s.reason()).contains("defaults");
         assertThat(s.rankings()).noneMatch(StrategySelector.Ranking::qualified);
+    }
+
+    @Test
+    void shouldDisqualifyStrategiesWithoutEnoughPositiveFolds() {
+        final List<Candle[]> history = List.<Candle[]>of(new TestCandles(0).randomWalk(3_000, 0.0, 0.2, 3).toArray());
+        final StrategySelector.Selection s = selector("{min_history_candles: 1000, min_trades: 0, folds: 3,"
+            + " min_positive_folds: 3}").select(history);
+        for (StrategySelector.Ranking r : s.rankings()) {
+            assertThat(r.qualified()).as(r.name()).isEqualTo(r.positiveFolds() == 3);
+            assertThat(r.foldScores()).hasSize(3);
+        }
     }
 }
