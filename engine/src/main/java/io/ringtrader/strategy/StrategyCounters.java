@@ -18,6 +18,7 @@ public final class StrategyCounters {
     long holdResults;
     long rateLimited;
     long batchFull;
+    long strategyFailures;
     private final long[] buyVotes;
     private final long[] sellVotes;
     private final long[] holdVotes;
@@ -91,6 +92,11 @@ public final class StrategyCounters {
     /** Signals lost because the slot's signal batch was full. */
     public long batchFull() {
         return batchFull;
+    }
+
+    /** Strategies switched off for an instrument because they threw (each logged once). */
+    public long strategyFailures() {
+        return strategyFailures;
     }
 
     /** BUY votes cast by strategy {@code strategyId} in evaluations. */

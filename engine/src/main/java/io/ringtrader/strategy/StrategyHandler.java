@@ -9,6 +9,8 @@ import io.ringtrader.event.OutputBatch;
 import io.ringtrader.event.Regime;
 import io.ringtrader.event.Signal;
 import java.util.Arrays;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The strategy stage: for every candle in {@code event.closedCandles} it updates that instrument's regime detector
@@ -32,11 +34,15 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
     /** Candles are one minute long: a signal is stamped with the candle's close. */
     public static final long CANDLE_NS = 60_000_000_000L;
     private static final long NEVER = Long.MIN_VALUE;
+    private static final Logger LOG = LogManager.getLogger(StrategyHandler.class);
 
     private final StrategyConfig config;
     private final int instrumentCount;
     private final int strategyCount;
     private final Strategy[][] strategies;
+    /** A strategy that threw is switched off for that instrument (votes HOLD): its state can no longer be trusted. */
+    private final boolean[][] failed;
+    private final StrategyRegistry registry;
     private final RegimeDetector[] regimes;
     private final double[][] weights;
     private final long[] candleCounts;
@@ -55,6 +61,8 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
         this.config = config;
         this.instrumentCount = instrumentCount;
         this.strategyCount = registry.size();
+        this.registry = registry;
+        failed = new boolean[instrumentCount][strategyCount];
         if (strategyCount > Signal.MAX_VOTES) {
             throw new IllegalArgumentException("at most " + Signal.MAX_VOTES + " strategies, got " + strategyCount);
         }
@@ -138,8 +146,15 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
         lastOpenTimeNs[id] = candle.openTimeNs;
         regimes[id].update(candle);
         final Strategy[] row = strategies[id];
+        final boolean[] off = failed[id];
         for (int s = 0; s < strategyCount; s++) {
-            row[s].onCandle(candle);
+            if (!off[s]) {
+                try {
+                    row[s].onCandle(candle);
+                } catch (RuntimeException e) {
+                    fail(id, s, e);
+                }
+            }
         }
         candleCounts[id]++;
         return true;
@@ -148,8 +163,17 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
     private Signal combine(int id, Candle candle, long closeNs, OutputBatch<Signal> out) {
         final byte regime = regimes[id].regime();
         final Strategy[] row = strategies[id];
+        final boolean[] off = failed[id];
         for (int s = 0; s < strategyCount; s++) {
-            row[s].vote(vote);
+            vote.hold(Vote.REASON_NONE);
+            if (!off[s]) {
+                try {
+                    row[s].vote(vote);
+                } catch (RuntimeException e) {
+                    fail(id, s, e);
+                    vote.hold(Vote.REASON_NONE);
+                }
+            }
             scratchActions[s] = vote.action;
             scratchConfidences[s] = vote.confidence;
             scratchWeights[s] = weights[s][regime];
@@ -190,6 +214,14 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
         return signal;
     }
 
+
+    private void fail(int instrumentId, int strategyId, RuntimeException e) {
+        // never let a strategy's bug escape into the ring: switch it off for this instrument, count, log once
+        failed[instrumentId][strategyId] = true;
+        counters.strategyFailures++;
+        LOG.error("strategy {} threw on instrument {}; it votes HOLD for that instrument from now on",
+            registry.name(strategyId), instrumentId, e);
+    }
 
     /** Current regime of {@code instrumentId}. */
     public byte regime(int instrumentId) {

@@ -133,6 +133,33 @@ class StrategyHandlerTest {
     }
 
     @Test
+    void shouldSwitchOffAStrategyThatThrowsAndKeepGoing() {
+        final StrategyConfig config = TestConfigs.strategies("{active: [always_buy, trend_following],"
+            + " min_candles: 1, emit_holds: true, confidence_threshold: 0.0}");
+        final StrategyProvider broken = new StrategyProvider() {
+            @Override
+            public String name() {
+                return "always_buy";
+            }
+
+            @Override
+            public StrategyFactory configure(io.ringtrader.config.ConfigNode params) {
+                params.finish();
+                return id -> new ScriptedStrategy(new byte[] {Action.BUY}, new double[] {1.0});
+            }
+        };
+        final StrategyLibrary library = StrategyLibrary.of(List.of(broken, new TrendFollowingStrategy.Provider()));
+        final StrategyHandler h = new StrategyHandler(config, StrategyRegistry.create(config, library), 1);
+        final List<Signal> signals = run(h, new TestCandles(0).noise(3, 100, 0.1, 1).toArray());
+        // the scripted strategy has one vote, then throws on the second candle
+        assertThat(signals).hasSize(3);
+        assertThat(signals.get(0).action).isEqualTo(Action.BUY);
+        assertThat(signals.get(1).action).isEqualTo(Action.HOLD);
+        assertThat(signals.get(2).voteActions[0]).isEqualTo(Action.HOLD);
+        assertThat(h.counters().strategyFailures()).isEqualTo(1);
+    }
+
+    @Test
     void shouldIgnoreCandlesOfUnknownInstruments() {
         final StrategyHandler h = handler("min_candles: 1", 1);
         final Candle c = new TestCandles(5).noise(1, 100, 0.1, 1).get(0);
