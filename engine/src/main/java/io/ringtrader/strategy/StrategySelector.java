@@ -1,0 +1,123 @@
+package io.ringtrader.strategy;
+
+import io.ringtrader.config.StrategyConfig;
+import io.ringtrader.event.Candle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Chooses the three strategies to run: every candidate is evaluated ALONE, walk-forward, on the history (its
+ * indicators warm up on the first candles, then it trades the rest in time order, never seeing a candle before
+ * acting on the previous one; parameters are not fitted, so everything after the warm-up is out of sample)
+ * with a {@link PaperSimulation}, and ranked by {@code strategies.selection.metric} over the whole traded span.
+ * The span is also cut into {@code folds} consecutive folds scored separately, so a strategy that earned
+ * everything in one burst shows it. Strategies with fewer than {@code min_trades} trades or fewer than
+ * {@code min_positive_folds} positive folds rank after the others; ties break by name. With too little history
+ * (no instrument has {@code min_history_candles} after the longest warm-up) the three defaults are returned with
+ * that reason.
+ * Start-up only, single-threaded.
+ */
+public final class StrategySelector {
+    private final StrategyConfig config;
+    private final StrategyLibrary library;
+
+    /** A selector over {@code library} using {@code config.selection()} and {@code config.params()}. */
+    public StrategySelector(StrategyConfig config, StrategyLibrary library) {
+        this.config = config;
+        this.library = library;
+    }
+
+    /**
+     * One candidate's result.
+     *
+     * @param name           strategy name
+     * @param metrics        over the whole traded span of every instrument
+     * @param score          the ranking metric of {@code metrics}
+     * @param foldScores     the ranking metric in each walk-forward fold, oldest first
+     * @param positiveFolds  folds with a positive score
+     * @param qualified      made {@code min_trades} and {@code min_positive_folds}
+     */
+    public record Ranking(String name, PerformanceMetrics metrics, double score, List<Double> foldScores,
+                          int positiveFolds, boolean qualified) {
+    }
+
+    /** The choice: {@code chosen} has three names (fewer only if the library is smaller), best first. */
+    public record Selection(List<String> chosen, String reason, List<Ranking> rankings) {
+    }
+
+    /** Selects among every library strategy. */
+    public Selection select(List<Candle[]> historyPerInstrument) {
+        return select(historyPerInstrument, library.names());
+    }
+
+    /** Selects among {@code candidates}; {@code historyPerInstrument} holds each instrument's candles in order. */
+    public Selection select(List<Candle[]> historyPerInstrument, List<String> candidates) {
+        final StrategyConfig.Selection sel = config.selection();
+        int firstTradeIndex = 0;
+        for (String name : candidates) {
+            firstTradeIndex = Math.max(firstTradeIndex,
+                library.configure(name, config.params()).factory().create(0).warmUpCandles());
+        }
+        final List<Candle[]> usable = new ArrayList<>();
+        for (Candle[] candles : historyPerInstrument) {
+            if (candles.length - firstTradeIndex >= sel.minHistoryCandles()) {
+                usable.add(candles);
+            }
+        }
+        if (usable.isEmpty()) {
+            return new Selection(defaults(new ArrayList<>()), "history too short: no instrument has "
+                + sel.minHistoryCandles() + " candles after the " + firstTradeIndex + "-candle warm-up; using the"
+                + " defaults", List.of());
+        }
+        final List<Ranking> rankings = new ArrayList<>();
+        for (String name : candidates) {
+            final ConfiguredStrategy strategy = library.configure(name, config.params());
+            final PaperSimulation sim = new PaperSimulation(sel.feeBps(), sel.positionFraction(),
+                sel.entryConfidence(), sel.folds());
+            for (int i = 0; i < usable.size(); i++) {
+                sim.run(strategy.factory().create(i), usable.get(i), firstTradeIndex);
+            }
+            final PerformanceMetrics m = sim.metrics();
+            final double score = m.metric(sel.metric());
+            final List<Double> foldScores = new ArrayList<>();
+            int positive = 0;
+            for (int f = 0; f < sel.folds(); f++) {
+                final double foldScore = sim.metrics(f).metric(sel.metric());
+                foldScores.add(foldScore);
+                positive += foldScore > 0 ? 1 : 0;
+            }
+            rankings.add(new Ranking(name, m, score, List.copyOf(foldScores), positive,
+                m.trades() >= sel.minTrades() && positive >= sel.minPositiveFolds() && !Double.isNaN(score)));
+        }
+        rankings.sort(Comparator.comparing((Ranking r) -> !r.qualified())
+            .thenComparing(Ranking::score, Comparator.reverseOrder())
+            .thenComparing(Ranking::name));
+        final List<String> chosen = new ArrayList<>();
+        for (Ranking r : rankings) {
+            if (r.qualified() && chosen.size() < 3) {
+                chosen.add(r.name());
+            }
+        }
+        String reason = "best " + sel.metric() + " over " + usable.size() + " instrument(s), walk-forward after a "
+            + firstTradeIndex + "-candle warm-up";
+        if (!chosen.isEmpty() && rankings.get(0).score() <= 0) {
+            reason += "; note: even the best " + sel.metric() + " is not positive (no strategy beat the fees)";
+        }
+        if (chosen.size() < 3) {
+            reason += "; only " + chosen.size() + " strateg" + (chosen.size() == 1 ? "y" : "ies") + " made "
+                + sel.minTrades() + " trades and " + sel.minPositiveFolds() + " positive folds, the rest are defaults";
+            defaults(chosen);
+        }
+        return new Selection(List.copyOf(chosen), reason, List.copyOf(rankings));
+    }
+
+    private List<String> defaults(List<String> chosen) {
+        for (String name : StrategyConfig.DEFAULT_ACTIVE) {
+            if (chosen.size() < 3 && !chosen.contains(name) && library.provider(name) != null) {
+                chosen.add(name);
+            }
+        }
+        return chosen;
+    }
+}
