@@ -46,6 +46,7 @@ final class EngineRunner {
     private final Path dataDir;
     private final MarketDataSource sourceOverride;
     private final EventHandler<MarketEvent> extraStage;
+    private StrategySelection.Choice strategyChoice;
 
     EngineRunner(EngineConfig config, CommonOptions options, EngineMode mode) {
         this(config, options, mode, options.dataDir, null, null);
@@ -62,14 +63,18 @@ final class EngineRunner {
         this.extraStage = extraStage;
     }
 
+    /** Uses {@code choice} instead of selecting (replay uses the recorded session's choice). */
+    EngineRunner withStrategies(StrategySelection.Choice choice) {
+        this.strategyChoice = choice;
+        return this;
+    }
+
     int run() throws Exception {
         Files.createDirectories(dataDir);
         final Instruments instruments = config.instruments().build(config.symbols(), config.quoteCurrency());
         final Secrets secrets = Secrets.load(options.configDir().resolve("api_keys.yaml"), System.getenv());
         final MarketDataSource source = sourceOverride != null ? sourceOverride
             : Sources.create(config, instruments);
-        final StrategyRegistry registry = mode == EngineMode.DATA_ONLY ? null
-            : StrategySelection.registry(config, dataDir, instruments);
         log.info("Starting {} in {} ({} symbols: {}), feed {} {}, ring {} slots, {} with {} wait, credentials: {}",
             mode, dataDir.toAbsolutePath(), instruments.size(), config.symbols(), config.feed().source(),
             config.feed().protocol(), config.pipeline().ringSize(), config.pipeline().threads(),
@@ -79,6 +84,17 @@ final class EngineRunner {
         final Journal journal = config.persistence().journalEnabled()
             ? Journal.open(dataDir.resolve("journal")) : null;
         final boolean recovering = mode != EngineMode.REPLAY && journal != null && journal.lastIndex() >= 0;
+        StrategyRegistry registry = null;
+        if (mode != EngineMode.DATA_ONLY) {
+            final StrategySelection.Choice choice = strategyChoice != null ? strategyChoice
+                : StrategySelection.choose(config, dataDir, instruments, journal, log);
+            registry = StrategySelection.registry(config, choice);
+            if (journal != null && StrategySelection.fromJournal(journal) == null) {
+                try (Journal.Writer w = journal.writer()) {
+                    w.appendNote(choice.note());
+                }
+            }
+        }
         Portfolio restored = null;
         long tradeLogRows = -1;
         if (mode == EngineMode.LIVE_TRADING) {

@@ -22,8 +22,7 @@ final class Sources {
                         + " journal directory; got '" + dir + "'");
                 }
                 final Journal journal = Journal.openReadOnly(Path.of(dir));
-                return new ClosingSource(new JournalSource(journal, -1, true, config.feed().speed(), false,
-                    false, null), journal);
+                return new ClosingSource(new JournalSource(journal, -1, true, 0, false, false, null), journal);
             }
             default -> {
                 try {

@@ -38,6 +38,7 @@ final class Stages implements AutoCloseable {
     final LatencyTracker latency = new LatencyTracker(LATENCY_NAMES);
     final Counters counters = new Counters();
     CandleHandler candles;
+    CandleStore store;
     ParquetCandleWriter parquet;
     StrategyHandler strategies;
     StrategyRegistry registry;
@@ -60,6 +61,7 @@ final class Stages implements AutoCloseable {
         final int n = instruments.size();
         final List<String> symbols = config.symbols();
         final CandleStore store = new CandleStore(n, config.candles().retentionDays());
+        s.store = store;
         s.parquet = new ParquetCandleWriter(dataDir, symbols, config.persistence(), config.candles().retentionDays(),
             65_536);
         s.candles = new CandleHandler(config.candles(), n, store, s.parquet);

@@ -114,7 +114,8 @@ public record StrategyConfig(List<String> active, long signalIntervalSeconds, in
      * @param minPositiveFolds   a strategy needs a positive metric in this many folds to be ranked
      */
     public record Selection(String metric, int minTrades, double feeBps, double positionFraction,
-                            double entryConfidence, int minHistoryCandles, int folds, int minPositiveFolds) {
+                            double entryConfidence, int minHistoryCandles, int folds, int minPositiveFolds,
+                            boolean enabled) {
 
         /** Reads {@code strategies.selection}. */
         public static Selection read(ConfigNode n) {
@@ -129,7 +130,8 @@ public record StrategyConfig(List<String> active, long signalIntervalSeconds, in
                 n.decimal("position_fraction", 1.0, 0.01, 1.0),
                 n.decimal("entry_confidence", 0.30, 0.0, 1.0),
                 (int) n.integer("min_history_candles", 1_440, 10, 10_000_000),
-                folds, minPositive);
+                folds, minPositive,
+                n.bool("enabled", true));
         }
     }
 }

@@ -94,6 +94,10 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
 
     @Override
     public void onEvent(MarketEvent event, long sequence, boolean endOfBatch) {
+        if (event.type == io.ringtrader.event.EventType.HISTORY_CANDLE) {
+            warmUp(event.history);
+            return;
+        }
         final OutputBatch<Candle> candles = event.closedCandles;
         for (int i = 0; i < candles.size(); i++) {
             onCandle(candles.get(i), event.signals);

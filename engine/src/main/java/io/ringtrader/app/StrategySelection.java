@@ -1,0 +1,104 @@
+package io.ringtrader.app;
+
+import io.ringtrader.config.EngineConfig;
+import io.ringtrader.config.StrategyConfig;
+import io.ringtrader.event.Candle;
+import io.ringtrader.event.Instruments;
+import io.ringtrader.journal.Journal;
+import io.ringtrader.journal.JournalReader;
+import io.ringtrader.journal.JournalRecord;
+import io.ringtrader.journal.RecordType;
+import io.ringtrader.store.ParquetCandleReader;
+import io.ringtrader.strategy.StrategyLibrary;
+import io.ringtrader.strategy.StrategyRegistry;
+import io.ringtrader.strategy.StrategySelector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Which strategies trade: the best three of the library by walk-forward evaluation on the stored history (or the
+ * ones {@code strategies.active} pins when {@code strategies.selection.enabled} is false). The choice is journaled
+ * as a note; a data folder keeps the choice of its first session, so recovery and replay trade with the same
+ * strategies, in the same id order, as the live sessions did.
+ */
+final class StrategySelection {
+    /** Prefix of the journal note recording a selection. */
+    static final String NOTE_PREFIX = "strategy-selection active=";
+
+    private StrategySelection() {
+    }
+
+    /** A selection: the active names and why. */
+    record Choice(List<String> active, String reason) {
+        String note() {
+            return NOTE_PREFIX + String.join(",", active) + " reason=" + reason;
+        }
+    }
+
+    /** The active strategies for a session over {@code dataDir} whose own journal is {@code journal} (or null). */
+    static Choice choose(EngineConfig config, Path dataDir, Instruments instruments, Journal journal, Logger log) {
+        final Choice journaled = journal == null ? null : fromJournal(journal);
+        if (journaled != null) {
+            log.info("Strategies: keeping {} as journaled by this data folder's first session", journaled.active());
+            return journaled;
+        }
+        final StrategyConfig strategies = config.strategies();
+        if (!strategies.selection().enabled()) {
+            return new Choice(strategies.active(), "pinned by strategies.active (selection disabled)");
+        }
+        final List<Candle[]> history = new ArrayList<>();
+        for (int id = 0; id < instruments.size(); id++) {
+            history.add(ParquetCandleReader.readLatest(dataDir, instruments.get(id).symbol(), id,
+                config.candles().retentionDays()).toArray(new Candle[0]));
+        }
+        final StrategySelector.Selection selection = new StrategySelector(strategies, StrategyLibrary.load())
+            .select(history);
+        for (StrategySelector.Ranking r : selection.rankings()) {
+            log.info(String.format(Locale.ROOT, "Strategy ranking: %-16s %s=%9.4f return=%8.4f trades=%5d"
+                    + " win_rate=%.2f max_dd=%.4f folds=%s%s", r.name(), strategies.selection().metric(), r.score(),
+                r.metrics().totalReturn(), r.metrics().trades(), r.metrics().winRate(), r.metrics().maxDrawdown(),
+                r.foldScores().stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).toList(),
+                r.qualified() ? "" : " (not qualified)"));
+        }
+        final Choice choice = new Choice(selection.chosen(), selection.reason());
+        log.info("Strategies selected: {} ({})", choice.active(), choice.reason());
+        return choice;
+    }
+
+    /** The registry for a choice. */
+    static StrategyRegistry registry(EngineConfig config, Choice choice) {
+        return StrategyRegistry.create(config.strategies().withActive(choice.active()), StrategyLibrary.load());
+    }
+
+    /** The first selection note in {@code journal}, or null. */
+    static Choice fromJournal(Journal journal) {
+        try (JournalReader reader = journal.reader()) {
+            final JournalRecord record = new JournalRecord();
+            while (reader.next(record)) {
+                if (record.type == RecordType.NOTE && record.note.startsWith(NOTE_PREFIX)) {
+                    final String rest = record.note.substring(NOTE_PREFIX.length());
+                    final int space = rest.indexOf(" reason=");
+                    final String names = space < 0 ? rest : rest.substring(0, space);
+                    return new Choice(Arrays.asList(names.split(",")),
+                        space < 0 ? "journaled" : rest.substring(space + " reason=".length()));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Logs each symbol's history and when its first signal can come. */
+    static void logWarmUp(Logger log, Stages stages, EngineConfig config, Instruments instruments) {
+        final int needed = config.strategies().minCandles();
+        for (int id = 0; id < instruments.size(); id++) {
+            final int have = stages.store.size(id);
+            log.info("{}: {} candles of history; {}", instruments.get(id).symbol(), have, have >= needed
+                ? "signals can come from the next candle"
+                : "first signal after " + (needed - have) + " more minutes of data (" + needed + " candles needed)");
+        }
+    }
+}
