@@ -121,7 +121,7 @@ final class AdvancedTradeDecoder implements FeedDecoder {
             reject(RejectReason.MISSING_FIELD, buf, offset, length);
             return;
         }
-        final long timestampNs = timeStart < 0 ? Rfc3339.INVALID : Rfc3339.parse(buf, timeStart, timeLength);
+        final long timestampNs = timeStart < 0 ? Rfc3339.INVALID : TradeFields.parseTime(buf, timeStart, timeLength);
         if (sequence >= 0) {
             if (lastSequence >= 0 && sequence > lastSequence + 1) {
                 sink.gap(-1, timestampNs == Rfc3339.INVALID ? 0 : timestampNs, sequence - lastSequence - 1,

@@ -23,6 +23,8 @@ final class TradeFields {
     private static final int F_SIZE = 8;
     private static final int F_TIME = 16;
     private static final int F_SIDE = 32;
+    /** Times past 2200 are corrupt (and Rfc3339 overflows a long beyond 2262). */
+    private static final long MAX_TIME_NS = Rfc3339.parse("2200-01-01T00:00:00Z");
     private static final int REQUIRED = F_TRADE_ID | F_PRODUCT | F_PRICE | F_SIZE | F_TIME;
 
     private final Instruments instruments;
@@ -126,7 +128,7 @@ final class TradeFields {
         if (sizeE8 == FixedPoint.INVALID || sizeE8 <= 0) {
             return RejectReason.BAD_SIZE;
         }
-        timeNs = Rfc3339.parse(buf, timeStart, timeLength);
+        timeNs = parseTime(buf, timeStart, timeLength);
         if (timeNs == Rfc3339.INVALID) {
             return RejectReason.BAD_TIME;
         }
@@ -136,7 +138,7 @@ final class TradeFields {
 
     /** The offered {@code time} as epoch ns, or {@link Rfc3339#INVALID} (heartbeats carry no trade fields). */
     long time() {
-        return (seen & F_TIME) == 0 ? Rfc3339.INVALID : Rfc3339.parse(buf, timeStart, timeLength);
+        return (seen & F_TIME) == 0 ? Rfc3339.INVALID : parseTime(buf, timeStart, timeLength);
     }
 
     /** Product id bytes offered (for error messages): start offset, or -1. */
@@ -156,6 +158,12 @@ final class TradeFields {
         if (!typeOk) {
             wrongType = true;
         }
+    }
+
+    /** An RFC 3339 time as epoch ns within 1970..2200, else {@link Rfc3339#INVALID}. */
+    static long parseTime(byte[] b, int start, int length) {
+        final long ns = Rfc3339.parse(b, start, length);
+        return ns <= 0 || ns >= MAX_TIME_NS ? Rfc3339.INVALID : ns;
     }
 
     /** A non-negative decimal integer of at most 18 digits, or -1. */

@@ -34,6 +34,13 @@ final class TestRing {
         return new ArrayList<>(events);
     }
 
+    /** Like {@link #drain()} but returns only the events published since the previous call. */
+    synchronized List<MarketEvent> drainNew() {
+        final int before = events.size();
+        drain();
+        return new ArrayList<>(events.subList(before, events.size()));
+    }
+
     /** Copies of every event seen so far (without draining new ones). */
     synchronized List<MarketEvent> seen() {
         return new ArrayList<>(events);
