@@ -161,20 +161,21 @@ public final class FeedClient implements AutoCloseable, FeedControl {
     }
 
     private void sendSubscribes(Channel ch) {
-        final List<String> messages = subscriptions.messages();
         if (subscriptions.activeProducts().isEmpty()) {
             RejectLog.LOG.error("no products left to subscribe: every configured product was rejected");
             return;
         }
+        final List<String> messages = subscriptions.messages();
         for (int i = 0; i < messages.size(); i++) {
-            final String text = messages.get(i);
             final long delayMs = i * config.subscribePaceMs();
             if (delayMs == 0) {
-                ch.writeAndFlush(new TextWebSocketFrame(text));
+                ch.writeAndFlush(new TextWebSocketFrame(messages.get(i)));
             } else {
+                final int index = i;
                 loop.schedule(() -> {
-                    if (ch == channel && ch.isActive()) {
-                        ch.writeAndFlush(new TextWebSocketFrame(text));
+                    // built when sent: a product rejected meanwhile is left out
+                    if (ch == channel && ch.isActive() && !subscriptions.activeProducts().isEmpty()) {
+                        ch.writeAndFlush(new TextWebSocketFrame(subscriptions.messages().get(index)));
                     }
                 }, delayMs, TimeUnit.MILLISECONDS);
             }
@@ -206,6 +207,7 @@ public final class FeedClient implements AutoCloseable, FeedControl {
         if (!paused && publisher.remainingCapacity() < pauseBelowSlots) {
             paused = true;
             pausedSinceNs = now;
+            stats.readPauseStarted();
             ch.config().setAutoRead(false);
             loop.schedule(resumeCheck, 1, TimeUnit.MILLISECONDS);
         }
@@ -229,7 +231,7 @@ public final class FeedClient implements AutoCloseable, FeedControl {
     private void endPause() {
         final long now = nanoClock.getAsLong();
         paused = false;
-        stats.readPaused(now - pausedSinceNs);
+        stats.readPauseEnded(now - pausedSinceNs);
         lastFrameNs = now; // the silence was ours: do not let the watchdog count it
     }
 

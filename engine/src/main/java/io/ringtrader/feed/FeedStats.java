@@ -160,8 +160,11 @@ public final class FeedStats {
         bump(connects, 1);
     }
 
-    void readPaused(long pausedNs) {
+    void readPauseStarted() {
         bump(readPauses, 1);
+    }
+
+    void readPauseEnded(long pausedNs) {
         bump(readPausedNs, pausedNs);
     }
 
