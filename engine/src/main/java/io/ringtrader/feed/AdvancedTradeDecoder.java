@@ -27,7 +27,6 @@ final class AdvancedTradeDecoder implements FeedDecoder {
 
     private final JsonCursor envelope;
     private final JsonCursor events;
-    private final JsonCursor trades;
     private final TradeFields fields;
     private final TradeSink sink;
     private final FeedStats stats;
@@ -39,7 +38,6 @@ final class AdvancedTradeDecoder implements FeedDecoder {
     AdvancedTradeDecoder(FeedParts parts) {
         this.envelope = parts.newCursor();
         this.events = parts.newCursor();
-        this.trades = parts.newCursor();
         this.fields = new TradeFields(parts.instruments());
         this.sink = parts.sink();
         this.stats = parts.stats();
@@ -57,6 +55,7 @@ final class AdvancedTradeDecoder implements FeedDecoder {
     public void decode(byte[] buf, int offset, int length, long receivedNs) {
         final JsonCursor c = envelope;
         c.wrap(buf, offset, length);
+        sink.begin();
         int t = c.next();
         if (t != JsonCursor.START_OBJECT) {
             reject(t == JsonCursor.ERROR ? c.error() : RejectReason.MISSING_FIELD, buf, offset, length);
@@ -69,6 +68,7 @@ final class AdvancedTradeDecoder implements FeedDecoder {
         long sequence = -1;
         int eventsStart = -1;
         int eventsEnd = -1;
+        boolean eventsDecoded = false;
         int typeStart = -1;
         int typeLength = 0;
         int messageStart = -1;
@@ -92,7 +92,13 @@ final class AdvancedTradeDecoder implements FeedDecoder {
                 sequence = c.tokenAsNonNegativeLong();
             } else if (TradeFields.is(buf, keyStart, keyLength, EVENTS) && v == JsonCursor.START_ARRAY) {
                 eventsStart = c.tokenStart();
-                if (c.skipChildren(v) == JsonCursor.ERROR) {
+                if (channelStart >= 0 && TradeFields.is(buf, channelStart, channelLength, MARKET_TRADES)) {
+                    // the usual field order: decode the trades in this one pass
+                    eventsDecoded = true;
+                    if (!decodeTradeEvents(c)) {
+                        break;
+                    }
+                } else if (c.skipChildren(v) == JsonCursor.ERROR) {
                     break;
                 }
                 eventsEnd = c.position();
@@ -110,6 +116,7 @@ final class AdvancedTradeDecoder implements FeedDecoder {
             }
         }
         if (t != JsonCursor.END_OBJECT || c.next() != JsonCursor.END) {
+            sink.begin(); // nothing from a broken frame reaches the ring
             reject(c.error() != null ? c.error() : RejectReason.MALFORMED_JSON, buf, offset, length);
             return;
         }
@@ -132,9 +139,15 @@ final class AdvancedTradeDecoder implements FeedDecoder {
         if (TradeFields.is(buf, channelStart, channelLength, MARKET_TRADES)) {
             if (eventsStart < 0) {
                 reject(RejectReason.MISSING_FIELD, buf, offset, length);
-            } else {
-                decodeTradeEvents(buf, eventsStart, eventsEnd - eventsStart, sequence, receivedNs);
+                return;
             }
+            if (!eventsDecoded) {
+                final JsonCursor e = events;
+                e.wrap(buf, eventsStart, eventsEnd - eventsStart);
+                e.next();
+                decodeTradeEvents(e);
+            }
+            sink.publish(sequence, receivedNs);
         } else if (TradeFields.is(buf, channelStart, channelLength, HEARTBEATS)) {
             if (timestampNs == Rfc3339.INVALID) {
                 reject(RejectReason.BAD_TIME, buf, offset, length);
@@ -152,62 +165,81 @@ final class AdvancedTradeDecoder implements FeedDecoder {
         }
     }
 
-    /** {@code [{"type":"snapshot"|"update","trades":[...]}, ...]}: each event is published as one batch. */
-    private void decodeTradeEvents(byte[] buf, int start, int length, long sequence, long receivedNs) {
-        final JsonCursor c = events;
-        c.wrap(buf, start, length);
-        c.next(); // the array, validated by the envelope pass
+    /**
+     * With the cursor just past the {@code events} array's opening bracket, reads
+     * {@code [{"type":"snapshot"|"update","trades":[...]}, ...]} into the sink; false on a syntax error.
+     */
+    private boolean decodeTradeEvents(JsonCursor c) {
+        final byte[] buf = c.buffer();
         int t;
-        while ((t = c.next()) == JsonCursor.START_OBJECT) {
+        while ((t = c.next()) != JsonCursor.END_ARRAY) {
+            if (t != JsonCursor.START_OBJECT) {
+                if (t == JsonCursor.ERROR || c.skipChildren(t) == JsonCursor.ERROR) {
+                    return false;
+                }
+                stats.reject(RejectReason.MISSING_FIELD);
+                continue;
+            }
+            final int eventStart = c.tokenStart();
+            final int firstTrade = sink.count();
             boolean snapshot = false;
-            int tradesStart = -1;
-            int tradesEnd = -1;
-            while (c.next() == JsonCursor.FIELD_NAME) {
+            boolean hasTrades = false;
+            int k;
+            while ((k = c.next()) == JsonCursor.FIELD_NAME) {
                 final int keyStart = c.tokenStart();
                 final int keyLength = c.tokenLength();
                 final int v = c.next();
                 if (TradeFields.is(buf, keyStart, keyLength, TYPE) && v == JsonCursor.STRING) {
                     snapshot = c.tokenEquals(SNAPSHOT);
                 } else if (TradeFields.is(buf, keyStart, keyLength, TRADES) && v == JsonCursor.START_ARRAY) {
-                    tradesStart = c.tokenStart();
-                    c.skipChildren(v);
-                    tradesEnd = c.position();
-                } else {
-                    c.skipChildren(v);
+                    hasTrades = true;
+                    if (!decodeTrades(c)) {
+                        return false;
+                    }
+                } else if (v == JsonCursor.ERROR || c.skipChildren(v) == JsonCursor.ERROR) {
+                    return false;
                 }
             }
-            if (tradesStart < 0) {
-                reject(RejectReason.MISSING_FIELD, buf, start, length);
-                continue;
+            if (k != JsonCursor.END_OBJECT) {
+                return false;
             }
-            decodeTrades(buf, tradesStart, tradesEnd - tradesStart, snapshot, sequence, receivedNs);
+            if (!hasTrades) {
+                reject(RejectReason.MISSING_FIELD, buf, eventStart, c.position() - eventStart);
+            } else if (snapshot) {
+                sink.markSnapshot(firstTrade);
+            }
         }
-        if (t != JsonCursor.END_ARRAY) {
-            reject(RejectReason.MISSING_FIELD, buf, start, length);
-        }
+        return true;
     }
 
-    private void decodeTrades(byte[] buf, int start, int length, boolean snapshot, long sequence, long receivedNs) {
-        final JsonCursor c = trades;
-        c.wrap(buf, start, length);
-        c.next();
-        sink.begin();
+    /** With the cursor just past a {@code trades} array's opening bracket: each valid trade into the sink. */
+    private boolean decodeTrades(JsonCursor c) {
+        final byte[] buf = c.buffer();
         int t;
-        while ((t = c.next()) != JsonCursor.END_ARRAY && t != JsonCursor.ERROR) {
+        while ((t = c.next()) != JsonCursor.END_ARRAY) {
             if (t != JsonCursor.START_OBJECT) {
-                reject(RejectReason.MISSING_FIELD, buf, start, length);
-                c.skipChildren(t);
+                if (t == JsonCursor.ERROR || c.skipChildren(t) == JsonCursor.ERROR) {
+                    return false;
+                }
+                stats.reject(RejectReason.MISSING_FIELD);
                 continue;
             }
             final int tradeStart = c.tokenStart();
             fields.reset(buf);
-            while (c.next() == JsonCursor.FIELD_NAME) {
+            int k;
+            while ((k = c.next()) == JsonCursor.FIELD_NAME) {
                 final int keyStart = c.tokenStart();
                 final int keyLength = c.tokenLength();
                 final int v = c.next();
-                if (!fields.offer(c, keyStart, keyLength, v)) {
-                    c.skipChildren(v);
+                if (v == JsonCursor.ERROR) {
+                    return false;
                 }
+                if (!fields.offer(c, keyStart, keyLength, v) && c.skipChildren(v) == JsonCursor.ERROR) {
+                    return false;
+                }
+            }
+            if (k != JsonCursor.END_OBJECT) {
+                return false;
             }
             final RejectReason problem = fields.resolve();
             if (problem != null) {
@@ -216,7 +248,7 @@ final class AdvancedTradeDecoder implements FeedDecoder {
                 reject(RejectReason.BAD_FRAME, buf, tradeStart, c.position() - tradeStart);
             }
         }
-        sink.publish(snapshot, sequence, receivedNs);
+        return true;
     }
 
     /** True when a string or key equal to {@code name} appears anywhere in the value {@code buf[start, +length)}. */

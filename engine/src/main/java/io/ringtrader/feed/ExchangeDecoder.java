@@ -117,7 +117,10 @@ final class ExchangeDecoder implements FeedDecoder {
             }
             sink.begin();
             sink.add(fields);
-            sink.publish(lastMatch, sequence, receivedNs);
+            if (lastMatch) {
+                sink.markSnapshot(0);
+            }
+            sink.publish(sequence, receivedNs);
         } else if (TradeFields.is(buf, typeStart, typeLength, HEARTBEAT)) {
             heartbeat(buf, offset, length, lastTradeId, sequence, receivedNs);
         } else if (TradeFields.is(buf, typeStart, typeLength, SUBSCRIPTIONS)) {

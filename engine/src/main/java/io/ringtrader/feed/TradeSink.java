@@ -21,6 +21,7 @@ final class TradeSink {
     private final long[] priceE8;
     private final long[] sizeE8;
     private final byte[] side;
+    private final int[] flags;
     private final int[] order;
     private final int[] scratch;
     private final int[] kept;
@@ -42,6 +43,7 @@ final class TradeSink {
         priceE8 = new long[capacity];
         sizeE8 = new long[capacity];
         side = new byte[capacity];
+        flags = new int[capacity];
         order = new int[capacity];
         scratch = new int[capacity];
         kept = new int[capacity];
@@ -55,6 +57,18 @@ final class TradeSink {
         count = 0;
     }
 
+    /** Trades added since {@link #begin()}. */
+    int count() {
+        return count;
+    }
+
+    /** Flags the trades added from index {@code from} on as snapshot trades. */
+    void markSnapshot(int from) {
+        for (int i = from; i < count; i++) {
+            flags[i] |= TradeFlags.SNAPSHOT;
+        }
+    }
+
     /** Adds a validated trade; false if the message holds more trades than the sink can take. */
     boolean add(TradeFields t) {
         if (count == capacity) {
@@ -66,12 +80,13 @@ final class TradeSink {
         priceE8[count] = t.priceE8;
         sizeE8[count] = t.sizeE8;
         side[count] = t.side;
+        flags[count] = 0;
         count++;
         return true;
     }
 
     /** Orders, filters and publishes the trades added since {@link #begin()}. */
-    void publish(boolean snapshot, long feedSequence, long receivedNs) {
+    void publish(long feedSequence, long receivedNs) {
         if (count == 0) {
             return;
         }
@@ -96,13 +111,12 @@ final class TradeSink {
         if (n == 0) {
             return;
         }
-        final int flags = snapshot ? TradeFlags.SNAPSHOT : 0;
         if (!anyOwed && publisher.remainingCapacity() >= n) {
             final long hi = publisher.tryClaim(n);
             if (hi >= 0) {
                 final long lo = hi - n + 1;
                 for (int k = 0; k < n; k++) {
-                    fill(publisher.slot(lo + k), kept[k], flags, feedSequence, receivedNs);
+                    fill(publisher.slot(lo + k), kept[k], feedSequence, receivedNs);
                 }
                 publisher.publish(lo, hi);
                 stats.trades(n);
@@ -111,7 +125,7 @@ final class TradeSink {
         }
         for (int k = 0; k < n; k++) {
             final int i = kept[k];
-            if (publisher.publishTrade(instrument[i], timeNs[i], priceE8[i], sizeE8[i], tradeId[i], side[i], flags,
+            if (publisher.publishTrade(instrument[i], timeNs[i], priceE8[i], sizeE8[i], tradeId[i], side[i], flags[i],
                 feedSequence, receivedNs)) {
                 owesGap[instrument[i]] = false;
                 stats.trades(1);
@@ -155,7 +169,7 @@ final class TradeSink {
         RejectLog.LOG.warn("gap: {} events missing for instrument {}", missing, id);
     }
 
-    private void fill(MarketEvent e, int i, int flags, long feedSequence, long receivedNs) {
+    private void fill(MarketEvent e, int i, long feedSequence, long receivedNs) {
         e.type = EventType.TRADE;
         e.instrumentId = instrument[i];
         e.timestampNs = timeNs[i];
@@ -163,7 +177,7 @@ final class TradeSink {
         e.sizeE8 = sizeE8[i];
         e.tradeId = tradeId[i];
         e.side = side[i];
-        e.flags = flags;
+        e.flags = flags[i];
         e.feedSequence = feedSequence;
         e.receivedNs = receivedNs;
     }
