@@ -18,6 +18,7 @@ final class RejectLog {
     private final long intervalNs;
     private final long[] nextLogNs = new long[RejectReason.values().length];
     private final long[] suppressed = new long[RejectReason.values().length];
+    private long linesLogged;
 
     RejectLog(FeedStats stats, LongSupplier nanoClock, long intervalNs) {
         this.stats = stats;
@@ -45,6 +46,12 @@ final class RejectLog {
         LOG.warn("rejected frame: {} ({} similar suppressed): {}", reason, suppressed[i],
             escape(buf, offset, length));
         suppressed[i] = 0;
+        linesLogged++;
+    }
+
+    /** Log lines written so far (the rest were suppressed by the rate limit). */
+    long linesLogged() {
+        return linesLogged;
     }
 
     /**
