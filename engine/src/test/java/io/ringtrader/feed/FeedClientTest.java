@@ -174,6 +174,35 @@ class FeedClientTest {
     }
 
     @Test
+    void shouldSpeakTheExchangeProtocolAndSeeLostTradesInHeartbeats() {
+        final ScriptedCoinbaseServer server = server(50, true);
+        final TestRing ring = new TestRing(1 << 14, 2);
+        final FeedClient client = new FeedClient(config(server.url(), 5_000, 0.1, "exchange"),
+            Instruments.of(List.of("BTC", "ETH"), "USD"), ring.publisher, System::nanoTime, 42);
+        toClose.add(client);
+        client.start();
+        awaitSubscribes(server, 1);
+        await(() -> client.stats().state() == FeedStats.State.SUBSCRIBED, "subscribed");
+        assertThat(server.subscribes()).extracting(ScriptedCoinbaseServer.Subscribe::channel)
+            .containsExactly("matches", "heartbeat");
+        server.trades("BTC-USD", 1, 3);
+        server.trades("ETH-USD", 50, 1);
+        await(() -> ring.trades().size() == 4, "4 matches");
+        server.silentTrades("BTC-USD", 2);
+        await(() -> !ring.ofType(EventType.GAP).isEmpty(), "a gap from heartbeat.last_trade_id");
+        server.trades("BTC-USD", 0, 1);
+        await(() -> ring.trades().size() == 5, "the match after the lost ones");
+        assertThat(ring.trades()).filteredOn(e -> e.instrumentId == 0).extracting(e -> e.tradeId)
+            .containsExactly(1L, 2L, 3L, 6L);
+        assertThat(ring.ofType(EventType.GAP)).extracting(e -> e.instrumentId + ":" + e.value).containsExactly("0:2");
+        assertThat(ring.ofType(EventType.HEARTBEAT)).isNotEmpty();
+        server.dropConnection();
+        awaitSubscribes(server, 2);
+        await(() -> client.stats().duplicates() >= 2, "last_match of both products repeated and dropped");
+        assertThat(ring.trades()).hasSize(5);
+    }
+
+    @Test
     void shouldRefusePlainWebSocketToANonLoopbackHost() {
         final TestRing ring = new TestRing(64, 1);
         for (String url : List.of("ws://example.com/", "ws://10.0.0.1:9000/", "ws://128.0.0.1/", "http://127.0.0.1/")) {
@@ -204,7 +233,11 @@ class FeedClientTest {
     // ---- helpers ----
 
     private ScriptedCoinbaseServer server(long heartbeatMs) {
-        final ScriptedCoinbaseServer server = new ScriptedCoinbaseServer(heartbeatMs);
+        return server(heartbeatMs, false);
+    }
+
+    private ScriptedCoinbaseServer server(long heartbeatMs, boolean exchange) {
+        final ScriptedCoinbaseServer server = new ScriptedCoinbaseServer(heartbeatMs, exchange);
         toClose.add(server);
         return server;
     }
@@ -218,7 +251,11 @@ class FeedClientTest {
     }
 
     static FeedConfig config(String url, long idleMs, double pauseFraction) {
-        return new FeedConfig("coinbase", "advanced-trade", url, idleMs, 20, 200, 1 << 20, 10, 4_096, 1.0, 42, 0, "",
+        return config(url, idleMs, pauseFraction, "advanced-trade");
+    }
+
+    static FeedConfig config(String url, long idleMs, double pauseFraction, String protocol) {
+        return new FeedConfig("coinbase", protocol, url, idleMs, 20, 200, 1 << 20, 10, 4_096, 1.0, 42, 0, "",
             "", pauseFraction);
     }
 

@@ -49,6 +49,7 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
     }
 
     private final ObjectMapper mapper = new ObjectMapper();
+    private final boolean exchange;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoop loop = group.next();
     private final Channel server;
@@ -65,6 +66,12 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
     private long clockNs = Rfc3339.parse("2026-01-02T03:00:00Z");
 
     ScriptedCoinbaseServer(long heartbeatMs) {
+        this(heartbeatMs, false);
+    }
+
+    /** A server speaking Advanced Trade, or the Exchange feed protocol when {@code exchange}. */
+    ScriptedCoinbaseServer(long heartbeatMs, boolean exchange) {
+        this.exchange = exchange;
         server = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
@@ -108,9 +115,27 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
                 ids.add(start + i);
                 trades[n - 1 - i] = Frames.trade(product, start + i);
             }
-            if (client != null && !stalled && subscribed.getOrDefault("market_trades", Set.of()).contains(product)) {
+            if (exchange) {
+                if (client != null && !stalled && subscribed.getOrDefault("matches", Set.of()).contains(product)) {
+                    for (int i = n - 1; i >= 0; i--) {
+                        send(exchangeMatch("match", product, ids.get(ids.size() - 1 - i)));
+                    }
+                }
+            } else if (client != null && !stalled
+                && subscribed.getOrDefault("market_trades", Set.of()).contains(product)) {
                 send(envelope("market_trades", "[{\"type\":\"update\",\"trades\":[" + String.join(",", trades)
                     + "]}]"));
+            }
+        });
+    }
+
+    /** Prints {@code n} trades that are never sent (lost on the way): only heartbeats can reveal them. */
+    void silentTrades(String product, int n) {
+        run(() -> {
+            final List<Long> ids = history.computeIfAbsent(product, p -> new ArrayList<>());
+            final long start = ids.isEmpty() ? 1 : ids.get(ids.size() - 1) + 1;
+            for (int i = 0; i < n; i++) {
+                ids.add(start + i);
             }
         });
     }
@@ -168,6 +193,18 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
     }
 
     private void heartbeat() {
+        if (exchange) {
+            if (client != null && !stalled) {
+                for (String p : subscribed.getOrDefault("heartbeat", Set.of())) {
+                    final List<Long> ids = history.getOrDefault(p, List.of());
+                    clockNs += 1_000_000;
+                    send("{\"type\":\"heartbeat\",\"last_trade_id\":" + (ids.isEmpty() ? 0 : ids.get(ids.size() - 1))
+                        + ",\"product_id\":\"" + p + "\",\"sequence\":" + sequence++ + ",\"time\":\""
+                        + Rfc3339.formatMicros(clockNs) + "\"}");
+                }
+            }
+            return;
+        }
         if (client != null && !stalled && subscribed.containsKey("heartbeats")) {
             send(envelope("heartbeats", "[{\"current_time\":\"2026-01-02 03:00:00.1 +0000 UTC m=+1.1\","
                 + "\"heartbeat_counter\":" + sequence + "}]"));
@@ -175,6 +212,10 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
     }
 
     private void onSubscribe(Channel ch, JsonNode msg) {
+        if (exchange) {
+            onExchangeSubscribe(ch, msg);
+            return;
+        }
         final String channel = msg.path("channel").asText();
         final List<String> products = new ArrayList<>();
         msg.path("product_ids").forEach(p -> products.add(p.asText()));
@@ -213,6 +254,51 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
                     + "]}]"));
             }
         }
+    }
+
+    private void onExchangeSubscribe(Channel ch, JsonNode msg) {
+        final List<String> all = new ArrayList<>();
+        for (JsonNode c : msg.path("channels")) {
+            final List<String> products = new ArrayList<>();
+            c.path("product_ids").forEach(p -> products.add(p.asText()));
+            all.addAll(products);
+            subscribes.add(new Subscribe(connections, c.path("name").asText(), List.copyOf(products),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectedAtNs)));
+        }
+        if (ch != client || stalled) {
+            return;
+        }
+        for (String p : all) {
+            if (rejected.contains(p)) {
+                ch.writeAndFlush(new TextWebSocketFrame("{\"type\":\"error\",\"message\":\"Failed to subscribe\","
+                    + "\"reason\":\"" + p + " is not a valid product\"}"));
+                return;
+            }
+        }
+        final StringBuilder reply = new StringBuilder("{\"type\":\"subscriptions\",\"channels\":[");
+        for (JsonNode c : msg.path("channels")) {
+            final Set<String> set = subscribed.computeIfAbsent(c.path("name").asText(), k -> new TreeSet<>());
+            c.path("product_ids").forEach(p -> set.add(p.asText()));
+        }
+        boolean first = true;
+        for (Map.Entry<String, Set<String>> e : subscribed.entrySet()) {
+            reply.append(first ? "" : ",").append("{\"name\":\"").append(e.getKey()).append("\",\"product_ids\":")
+                .append(mapper.valueToTree(new ArrayList<>(e.getValue())).toString()).append('}');
+            first = false;
+        }
+        send(reply.append("]}").toString());
+        for (String p : subscribed.getOrDefault("matches", Set.of())) {
+            final List<Long> ids = history.getOrDefault(p, List.of());
+            if (!ids.isEmpty()) {
+                send(exchangeMatch("last_match", p, ids.get(ids.size() - 1)));
+            }
+        }
+    }
+
+    private String exchangeMatch(String type, String product, long tradeId) {
+        return "{\"type\":\"" + type + "\",\"trade_id\":" + tradeId + ",\"maker_order_id\":\"m\",\"taker_order_id\":"
+            + "\"t\",\"side\":\"buy\",\"size\":\"0.25\",\"price\":\"" + Frames.price(tradeId) + "\",\"product_id\":\""
+            + product + "\",\"sequence\":" + sequence++ + ",\"time\":\"" + Frames.time(tradeId) + "\"}";
     }
 
     private String envelope(String channel, String events) {
