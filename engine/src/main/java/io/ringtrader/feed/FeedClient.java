@@ -48,17 +48,14 @@ public final class FeedClient implements AutoCloseable, FeedControl {
     private final Bootstrap bootstrap;
     private final byte[] frameBytes;
     private final long idleTimeoutNs;
-    private final long pauseBelowSlots;
+    private final ReadThrottle throttle;
     private final Runnable connectTask = this::connect;
-    private final Runnable resumeCheck = this::checkResume;
     private final Runnable watchdog = this::checkIdle;
     private final ChannelFutureListener connectListener = this::onConnectDone;
     private volatile boolean closing;
     private Channel channel;
     private boolean subscribed;
     private boolean ended;
-    private boolean paused;
-    private long pausedSinceNs;
     private long lastFrameNs;
 
     /** A client for {@code config}, publishing trades of {@code instruments} through {@code publisher}. */
@@ -69,10 +66,16 @@ public final class FeedClient implements AutoCloseable, FeedControl {
     /** As above with an injected monotonic clock and back-off jitter seed (tests). */
     public FeedClient(FeedConfig config, Instruments instruments, RingPublisher publisher, LongSupplier nanoClock,
                       long jitterSeed) {
+        this(config, instruments, publisher, nanoClock, jitterSeed, FeedEndpoint.parse(config.effectiveUrl()));
+    }
+
+    /** As above with an explicit endpoint (tests: a TLS endpoint trusting a test certificate). */
+    FeedClient(FeedConfig config, Instruments instruments, RingPublisher publisher, LongSupplier nanoClock,
+               long jitterSeed, FeedEndpoint endpoint) {
         this.config = config;
         this.publisher = publisher;
         this.nanoClock = nanoClock;
-        this.endpoint = FeedEndpoint.parse(config.effectiveUrl());
+        this.endpoint = endpoint;
         this.subscriptions = new Subscriptions(config.protocol(), instruments);
         this.sink = new TradeSink(publisher, stats, instruments.size(), config.dedupWindow(),
             config.maxFrameBytes() / 64 + 1);
@@ -81,10 +84,10 @@ public final class FeedClient implements AutoCloseable, FeedControl {
         this.backoff = new Backoff(config.reconnectInitialMs(), config.reconnectMaxMs(), jitterSeed);
         this.frameBytes = new byte[config.maxFrameBytes()];
         this.idleTimeoutNs = TimeUnit.MILLISECONDS.toNanos(config.idleTimeoutMs());
-        this.pauseBelowSlots = (long) (config.pauseReadFreeFraction() * publisher.bufferSize());
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("feed-io", true),
             NioIoHandler.newFactory());
         this.loop = group.next();
+        this.throttle = new ReadThrottle(publisher, stats, loop, nanoClock, config.pauseReadFreeFraction());
         this.bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
             .option(ChannelOption.TCP_NODELAY, true)
@@ -204,35 +207,7 @@ public final class FeedClient implements AutoCloseable, FeedControl {
             stats.reject(RejectReason.MALFORMED_JSON);
             RejectLog.LOG.error("decoder failed on a frame", e);
         }
-        if (!paused && publisher.remainingCapacity() < pauseBelowSlots) {
-            paused = true;
-            pausedSinceNs = now;
-            stats.readPauseStarted();
-            ch.config().setAutoRead(false);
-            loop.schedule(resumeCheck, 1, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void checkResume() {
-        if (!paused) {
-            return;
-        }
-        final Channel ch = channel;
-        if (ch == null || publisher.remainingCapacity() >= Math.min(publisher.bufferSize(), 2 * pauseBelowSlots)) {
-            endPause();
-            if (ch != null) {
-                ch.config().setAutoRead(true);
-            }
-        } else {
-            loop.schedule(resumeCheck, 1, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void endPause() {
-        final long now = nanoClock.getAsLong();
-        paused = false;
-        stats.readPauseEnded(now - pausedSinceNs);
-        lastFrameNs = now; // the silence was ours: do not let the watchdog count it
+        throttle.afterFrame(ch, now);
     }
 
     void onCloseFrame(Channel ch, int status, String reason) {
@@ -272,9 +247,7 @@ public final class FeedClient implements AutoCloseable, FeedControl {
             return;
         }
         channel = null;
-        if (paused) {
-            endPause();
-        }
+        throttle.connectionLost();
         publisher.publishStatus(FeedStatus.DISCONNECTED, sink.lastExchangeNs(), nanoClock.getAsLong());
         if (closing || ended) {
             return;
@@ -296,7 +269,12 @@ public final class FeedClient implements AutoCloseable, FeedControl {
 
     private void checkIdle() {
         final Channel ch = channel;
-        if (ch != null && !paused && nanoClock.getAsLong() - lastFrameNs > idleTimeoutNs) {
+        final long now = nanoClock.getAsLong();
+        if (throttle.paused()) {
+            lastFrameNs = now; // the silence is ours while reading is paused
+            return;
+        }
+        if (ch != null && now - lastFrameNs > idleTimeoutNs) {
             RejectLog.LOG.warn("no data for {} ms (heartbeats included): reconnecting", config.idleTimeoutMs());
             ch.close();
         }

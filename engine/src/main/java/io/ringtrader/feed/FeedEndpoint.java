@@ -18,6 +18,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A validated feed URL and the pipeline to reach it: TLS with SNI and hostname verification for {@code wss://};
@@ -40,6 +41,11 @@ final class FeedEndpoint {
 
     /** Parses and checks {@code url}; a {@link ConfigException} on {@code feed.url} says what is wrong. */
     static FeedEndpoint parse(String url) {
+        return parse(url, null);
+    }
+
+    /** As {@link #parse(String)}, trusting {@code trust} instead of the JDK's CA certificates when not null. */
+    static FeedEndpoint parse(String url, TrustManagerFactory trust) {
         final URI uri;
         try {
             uri = new URI(url);
@@ -54,7 +60,8 @@ final class FeedEndpoint {
         if ("wss".equals(scheme)) {
             final int port = uri.getPort() > 0 ? uri.getPort() : 443;
             try {
-                final SslContext ssl = SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
+                final SslContext ssl = SslContextBuilder.forClient().trustManager(trust)
+                    .endpointIdentificationAlgorithm("HTTPS").build();
                 return new FeedEndpoint(uri, host, port, ssl);
             } catch (SSLException e) {
                 throw new IllegalStateException("TLS is not available: " + e.getMessage(), e);

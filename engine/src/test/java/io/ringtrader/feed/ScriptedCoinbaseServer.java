@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
 import io.ringtrader.event.Rfc3339;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final boolean exchange;
+    private final SslContext ssl;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoop loop = group.next();
     private final Channel server;
@@ -71,11 +73,20 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
 
     /** A server speaking Advanced Trade, or the Exchange feed protocol when {@code exchange}. */
     ScriptedCoinbaseServer(long heartbeatMs, boolean exchange) {
+        this(heartbeatMs, exchange, null);
+    }
+
+    /** As above, over TLS with {@code ssl} when not null. */
+    ScriptedCoinbaseServer(long heartbeatMs, boolean exchange, SslContext ssl) {
         this.exchange = exchange;
+        this.ssl = ssl;
         server = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
+                    if (ssl != null) {
+                        ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
+                    }
                     ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65_536),
                         new WebSocketServerProtocolHandler("/", null, false, 1 << 20), new Handler());
                 }
@@ -89,7 +100,7 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
     }
 
     String url() {
-        return "ws://127.0.0.1:" + port() + "/";
+        return (ssl == null ? "ws" : "wss") + "://127.0.0.1:" + port() + "/";
     }
 
     int connections() {
