@@ -1,12 +1,15 @@
 package io.ringtrader.config;
 
+import java.util.Locale;
+
 /**
  * Where market data comes from and how the feed behaves.
  *
  * @param source              coinbase (live WebSocket), sim (built-in simulator over loopback), replay (a
  *                            recorded tape over loopback), journal (tail another process's journal)
  * @param protocol            advanced-trade or exchange
- * @param url                 endpoint override; empty means the protocol's public endpoint
+ * @param url                 endpoint override; empty means the protocol's public endpoint; {@code ws://}
+ *                            only to a loopback host (checked when the feed starts)
  * @param idleTimeoutMs       no frame (heartbeats included) for this long means the connection is dead
  * @param reconnectInitialMs  first reconnect back-off
  * @param reconnectMaxMs      back-off cap
@@ -48,6 +51,10 @@ public record FeedConfig(String source, String protocol, String url, long idleTi
             n.string("replay_file", ""),
             n.string("journal_dir", ""),
             n.decimal("pause_read_free_fraction", 0.10, 0.0, 0.9));
+        final String scheme = c.url.toLowerCase(Locale.ROOT);
+        if (!c.url.isBlank() && !scheme.startsWith("wss://") && !scheme.startsWith("ws://")) {
+            throw n.fail("url", "must start with wss:// (or ws:// for a loopback host), got '" + c.url + "'");
+        }
         if (c.reconnectMaxMs < c.reconnectInitialMs) {
             throw n.fail("reconnect_max_ms", "must be at least reconnect_initial_ms (" + c.reconnectInitialMs + ")");
         }

@@ -1,0 +1,181 @@
+package io.ringtrader.feed;
+
+import io.ringtrader.event.Instruments;
+import io.ringtrader.event.Rfc3339;
+import io.ringtrader.event.RingPublisher;
+
+/**
+ * Decodes Coinbase Exchange feed messages: {@code match}/{@code last_match} to trades ({@code last_match} may
+ * predate the connection and is flagged as a snapshot), {@code heartbeat} to time advances and
+ * {@code last_trade_id} gap checks, {@code subscriptions} and errors to the {@link FeedControl}; other types are
+ * ignored and counted. Allocation-free for trades and heartbeats. Used by the feed's I/O thread only.
+ */
+final class ExchangeDecoder implements FeedDecoder {
+    private static final byte[] TYPE = TradeFields.bytes("type");
+    private static final byte[] SEQUENCE = TradeFields.bytes("sequence");
+    private static final byte[] LAST_TRADE_ID = TradeFields.bytes("last_trade_id");
+    private static final byte[] MESSAGE = TradeFields.bytes("message");
+    private static final byte[] REASON = TradeFields.bytes("reason");
+    private static final byte[] CHANNELS = TradeFields.bytes("channels");
+    private static final byte[] MATCH = TradeFields.bytes("match");
+    private static final byte[] LAST_MATCH = TradeFields.bytes("last_match");
+    private static final byte[] HEARTBEAT = TradeFields.bytes("heartbeat");
+    private static final byte[] SUBSCRIPTIONS = TradeFields.bytes("subscriptions");
+    private static final byte[] MATCHES = TradeFields.bytes("matches");
+    private static final byte[] ERROR = TradeFields.bytes("error");
+
+    private final JsonCursor cursor;
+    private final TradeFields fields;
+    private final Instruments instruments;
+    private final TradeSink sink;
+    private final FeedStats stats;
+    private final RejectLog rejects;
+    private final FeedControl control;
+    private final RingPublisher publisher;
+
+    ExchangeDecoder(FeedParts parts) {
+        this.cursor = parts.newCursor();
+        this.fields = new TradeFields(parts.instruments());
+        this.instruments = parts.instruments();
+        this.sink = parts.sink();
+        this.stats = parts.stats();
+        this.rejects = parts.rejects();
+        this.control = parts.control();
+        this.publisher = parts.publisher();
+    }
+
+    @Override
+    public void connectionStarted() {
+        // the Exchange feed's sequence is per product and shared across channels: nothing per connection
+    }
+
+    @Override
+    public void decode(byte[] buf, int offset, int length, long receivedNs) {
+        final JsonCursor c = cursor;
+        c.wrap(buf, offset, length);
+        int t = c.next();
+        if (t != JsonCursor.START_OBJECT) {
+            reject(t == JsonCursor.ERROR ? c.error() : RejectReason.MISSING_FIELD, buf, offset, length);
+            return;
+        }
+        fields.reset(buf);
+        int typeStart = -1;
+        int typeLength = 0;
+        long sequence = -1;
+        long lastTradeId = -1;
+        int messageStart = -1;
+        int messageLength = 0;
+        int reasonStart = -1;
+        int reasonLength = 0;
+        boolean mentionsMatches = false;
+        while ((t = c.next()) == JsonCursor.FIELD_NAME) {
+            final int keyStart = c.tokenStart();
+            final int keyLength = c.tokenLength();
+            final int v = c.next();
+            if (v == JsonCursor.ERROR) {
+                break;
+            }
+            if (fields.offer(c, keyStart, keyLength, v)) {
+                continue;
+            }
+            if (TradeFields.is(buf, keyStart, keyLength, TYPE) && v == JsonCursor.STRING) {
+                typeStart = c.tokenStart();
+                typeLength = c.tokenLength();
+            } else if (TradeFields.is(buf, keyStart, keyLength, SEQUENCE) && v == JsonCursor.NUMBER) {
+                sequence = c.tokenAsNonNegativeLong();
+            } else if (TradeFields.is(buf, keyStart, keyLength, LAST_TRADE_ID) && v == JsonCursor.NUMBER) {
+                lastTradeId = c.tokenAsNonNegativeLong();
+            } else if (TradeFields.is(buf, keyStart, keyLength, MESSAGE) && v == JsonCursor.STRING) {
+                messageStart = c.tokenStart();
+                messageLength = c.tokenLength();
+            } else if (TradeFields.is(buf, keyStart, keyLength, REASON) && v == JsonCursor.STRING) {
+                reasonStart = c.tokenStart();
+                reasonLength = c.tokenLength();
+            } else if (TradeFields.is(buf, keyStart, keyLength, CHANNELS)) {
+                mentionsMatches = scanFor(c, v, MATCHES);
+                if (c.error() != null) {
+                    break;
+                }
+            } else if (c.skipChildren(v) == JsonCursor.ERROR) {
+                break;
+            }
+        }
+        if (t != JsonCursor.END_OBJECT || c.next() != JsonCursor.END) {
+            reject(c.error() != null ? c.error() : RejectReason.MALFORMED_JSON, buf, offset, length);
+            return;
+        }
+        if (typeStart < 0) {
+            reject(RejectReason.MISSING_FIELD, buf, offset, length);
+            return;
+        }
+        final boolean lastMatch = TradeFields.is(buf, typeStart, typeLength, LAST_MATCH);
+        if (lastMatch || TradeFields.is(buf, typeStart, typeLength, MATCH)) {
+            final RejectReason problem = fields.resolve();
+            if (problem != null) {
+                reject(problem, buf, offset, length);
+                return;
+            }
+            sink.begin();
+            sink.add(fields);
+            if (lastMatch) {
+                sink.markSnapshot(0);
+            }
+            sink.publish(sequence, receivedNs);
+        } else if (TradeFields.is(buf, typeStart, typeLength, HEARTBEAT)) {
+            heartbeat(buf, offset, length, lastTradeId, sequence, receivedNs);
+        } else if (TradeFields.is(buf, typeStart, typeLength, SUBSCRIPTIONS)) {
+            if (mentionsMatches) {
+                control.onSubscribed(0, receivedNs);
+            }
+        } else if (TradeFields.is(buf, typeStart, typeLength, ERROR)) {
+            control.onErrorFrame(AdvancedTradeDecoder.text(buf, messageStart, messageLength) + " "
+                + AdvancedTradeDecoder.text(buf, reasonStart, reasonLength));
+        } else {
+            stats.reject(RejectReason.IGNORED_MESSAGE);
+        }
+    }
+
+    private void heartbeat(byte[] buf, int offset, int length, long lastTradeId, long sequence, long receivedNs) {
+        // a heartbeat carries product_id and time, which the trade field reader collected
+        final long timestampNs = fields.time();
+        if (timestampNs == Rfc3339.INVALID || fields.productStart() < 0) {
+            reject(timestampNs == Rfc3339.INVALID ? RejectReason.BAD_TIME : RejectReason.MISSING_FIELD, buf, offset,
+                length);
+            return;
+        }
+        final int id = instruments.idOfProduct(buf, fields.productStart(), fields.productLength());
+        stats.heartbeat();
+        sink.advanceTime(timestampNs);
+        publisher.publishHeartbeat(timestampNs, sequence, receivedNs);
+        if (id != Instruments.UNKNOWN && lastTradeId >= 0) {
+            sink.lastTradeId(id, lastTradeId, timestampNs, receivedNs);
+        }
+    }
+
+    /** Reads the value just started by {@code token}, returning whether a string equal to {@code name} is in it. */
+    private static boolean scanFor(JsonCursor c, int token, byte[] name) {
+        if (token != JsonCursor.START_OBJECT && token != JsonCursor.START_ARRAY) {
+            return token == JsonCursor.STRING && c.tokenEquals(name);
+        }
+        boolean found = false;
+        int depth = 1;
+        while (depth > 0) {
+            final int t = c.next();
+            if (t == JsonCursor.ERROR) {
+                return false;
+            }
+            if (t == JsonCursor.START_OBJECT || t == JsonCursor.START_ARRAY) {
+                depth++;
+            } else if (t == JsonCursor.END_OBJECT || t == JsonCursor.END_ARRAY) {
+                depth--;
+            } else if (t == JsonCursor.STRING && c.tokenEquals(name)) {
+                found = true;
+            }
+        }
+        return found;
+    }
+
+    private void reject(RejectReason reason, byte[] buf, int offset, int length) {
+        rejects.reject(reason, buf, offset, length);
+    }
+}

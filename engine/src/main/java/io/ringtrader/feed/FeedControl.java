@@ -1,0 +1,10 @@
+package io.ringtrader.feed;
+
+/** What a decoder tells the connection logic (subscription confirmed, error frame); called on the I/O thread. */
+interface FeedControl {
+    /** The server confirmed the trade channel subscription. */
+    void onSubscribed(long timestampNs, long receivedNs);
+
+    /** The server sent an error frame; {@code text} is its message and reason, raw from the wire. */
+    void onErrorFrame(String text);
+}

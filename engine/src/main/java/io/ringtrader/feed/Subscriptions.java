@@ -1,0 +1,68 @@
+package io.ringtrader.feed;
+
+import io.ringtrader.event.Instrument;
+import io.ringtrader.event.Instruments;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The products the feed still asks for and the subscribe messages for a protocol. A product Coinbase refuses
+ * (an error frame naming it, e.g. MATIC-USD since MATIC became POL) is dropped so the others go on. Used by the
+ * feed's I/O thread only (cold path: built per connection, not per event).
+ */
+final class Subscriptions {
+    private final boolean exchange;
+    private final Instruments instruments;
+    private final boolean[] active;
+
+    Subscriptions(String protocol, Instruments instruments) {
+        this.exchange = "exchange".equals(protocol);
+        this.instruments = instruments;
+        this.active = new boolean[instruments.size()];
+        java.util.Arrays.fill(active, true);
+    }
+
+    /** Products still subscribed. */
+    List<String> activeProducts() {
+        final List<String> products = new ArrayList<>();
+        for (Instrument i : instruments.all()) {
+            if (active[i.id()]) {
+                products.add(i.productId());
+            }
+        }
+        return products;
+    }
+
+    /** The subscribe messages to send, in order, paced by the caller (one per channel on Advanced Trade). */
+    List<String> messages() {
+        final String ids = jsonList(activeProducts());
+        if (exchange) {
+            return List.of("{\"type\":\"subscribe\",\"channels\":[{\"name\":\"matches\",\"product_ids\":" + ids
+                + "},{\"name\":\"heartbeat\",\"product_ids\":" + ids + "}]}");
+        }
+        return List.of(
+            "{\"type\":\"subscribe\",\"product_ids\":" + ids + ",\"channel\":\"market_trades\"}",
+            "{\"type\":\"subscribe\",\"product_ids\":" + ids + ",\"channel\":\"heartbeats\"}");
+    }
+
+    /** Drops every active product named in an error text; returns the dropped product ids. */
+    List<String> dropNamedIn(String errorText) {
+        final List<String> dropped = new ArrayList<>();
+        for (Instrument i : instruments.all()) {
+            if (active[i.id()] && errorText.contains(i.productId())) {
+                active[i.id()] = false;
+                dropped.add(i.productId());
+            }
+        }
+        return dropped;
+    }
+
+    private static String jsonList(List<String> products) {
+        final StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < products.size(); i++) {
+            // product ids come from validated config symbols ([A-Z0-9-]): nothing to escape
+            sb.append(i == 0 ? "\"" : ",\"").append(products.get(i)).append('"');
+        }
+        return sb.append(']').toString();
+    }
+}

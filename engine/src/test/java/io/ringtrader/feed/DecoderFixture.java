@@ -1,0 +1,52 @@
+package io.ringtrader.feed;
+
+import io.ringtrader.event.Instruments;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A decoder wired to a real ring, counters and a recording {@link FeedControl}, for decoder tests. */
+final class DecoderFixture implements FeedControl {
+    final Instruments instruments;
+    final TestRing ring;
+    final FeedStats stats = new FeedStats();
+    final FeedDecoder decoder;
+    final List<String> errors = new ArrayList<>();
+    int subscribed;
+
+    DecoderFixture(String protocol, List<String> symbols, int ringSize) {
+        this(protocol, Instruments.of(symbols, "USD"), ringSize);
+    }
+
+    DecoderFixture(String protocol, Instruments instruments, int ringSize) {
+        this.instruments = instruments;
+        ring = new TestRing(ringSize, instruments.size());
+        final TradeSink sink = new TradeSink(ring.publisher, stats, instruments.size(), 4096, 20_000);
+        final RejectLog rejects = new RejectLog(stats, System::nanoTime, 10_000_000_000L);
+        decoder = new FeedParts(instruments, ring.publisher, sink, stats, rejects, this).decoder(protocol);
+        decoder.connectionStarted();
+    }
+
+    static DecoderFixture advancedTrade(String... symbols) {
+        return new DecoderFixture("advanced-trade", List.of(symbols), 1 << 12);
+    }
+
+    static DecoderFixture exchange(String... symbols) {
+        return new DecoderFixture("exchange", List.of(symbols), 1 << 12);
+    }
+
+    void decode(String frame) {
+        final byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+        decoder.decode(bytes, 0, bytes.length, 1L);
+    }
+
+    @Override
+    public void onSubscribed(long timestampNs, long receivedNs) {
+        subscribed++;
+    }
+
+    @Override
+    public void onErrorFrame(String text) {
+        errors.add(text);
+    }
+}

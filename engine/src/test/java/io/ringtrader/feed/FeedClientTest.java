@@ -1,0 +1,302 @@
+package io.ringtrader.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ringtrader.config.ConfigException;
+import io.ringtrader.config.FeedConfig;
+import io.ringtrader.event.EventType;
+import io.ringtrader.event.FeedStatus;
+import io.ringtrader.event.Instruments;
+import io.ringtrader.event.MarketEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Drives a real {@link FeedClient} against a real scripted WebSocket server on loopback. */
+class FeedClientTest {
+    private static final long WAIT_MS = 15_000;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+    }
+
+    @Test
+    void shouldDeliverEveryTradeExactlyOnceAcrossAbruptDrops() {
+        final ScriptedCoinbaseServer server = server(100);
+        final TestRing ring = new TestRing(1 << 14, 2);
+        final FeedClient client = client(server, ring, 2_000, 0.1, "BTC", "ETH");
+        client.start();
+        awaitSubscribes(server, 1);
+        server.trades("BTC-USD", 1_000, 10);
+        server.trades("ETH-USD", 5_000, 3);
+        await(() -> ring.trades().size() == 13, "first trades");
+        server.dropConnection();
+        server.trades("BTC-USD", 0, 7); // printed while the client is away: must come in the next snapshot
+        awaitSubscribes(server, 2);
+        server.trades("ETH-USD", 0, 4);
+        server.dropConnection();
+        awaitSubscribes(server, 3);
+        server.trades("BTC-USD", 0, 5);
+        server.trades("ETH-USD", 0, 1);
+        await(() -> ring.trades().size() == 30, "all 30 trades");
+        assertExactlyPrinted(server, ring, "BTC-USD", 0);
+        assertExactlyPrinted(server, ring, "ETH-USD", 1);
+        assertThat(client.stats().duplicates()).as("snapshots repeated trades").isPositive();
+        assertThat(client.stats().reconnects()).isGreaterThanOrEqualTo(2);
+        assertEveryConnectionSubscribedBothChannelsInTime(server);
+        assertThat(ring.hasStatus(FeedStatus.CONNECTED)).isTrue();
+        assertThat(ring.hasStatus(FeedStatus.SUBSCRIBED)).isTrue();
+        assertThat(ring.hasStatus(FeedStatus.DISCONNECTED)).isTrue();
+        assertThat(ring.ofType(EventType.GAP)).isEmpty();
+        assertThat(client.stats().rejectsTotal()).isZero();
+    }
+
+    @Test
+    void shouldReconnectAndCatchUpWhenTheServerStalls() {
+        final ScriptedCoinbaseServer server = server(50);
+        final TestRing ring = new TestRing(1 << 14, 1);
+        final FeedClient client = client(server, ring, 400, 0.1, "BTC");
+        client.start();
+        awaitSubscribes(server, 1);
+        server.trades("BTC-USD", 1, 5);
+        server.stall();
+        server.trades("BTC-USD", 0, 5); // not sent on the stalled connection
+        await(() -> server.connections() == 2, "a reconnect after the idle timeout");
+        awaitSubscribes(server, 2);
+        await(() -> ring.trades().size() == 10, "the stalled trades via the new snapshot");
+        assertExactlyPrinted(server, ring, "BTC-USD", 0);
+        assertEveryConnectionSubscribedBothChannelsInTime(server);
+    }
+
+    @Test
+    void shouldSkipGarbageBetweenValidFramesWithoutDisconnecting() {
+        final ScriptedCoinbaseServer server = server(100);
+        final TestRing ring = new TestRing(1 << 14, 1);
+        final FeedClient client = client(server, ring, 5_000, 0.1, "BTC");
+        client.start();
+        awaitSubscribes(server, 1);
+        server.trades("BTC-USD", 1, 3);
+        server.sendRaw("this is not json");
+        server.sendRaw("{\"channel\":\"market_trades\",\"events\":[{\"type\":\"update\",\"trades\":[{\"trade_id\":\"4");
+        server.sendRaw("{\"channel\":\"market_trades\",\"events\":[{\"type\":\"update\",\"trades\":["
+            + Frames.trade("BTC-USD", 9, "NaN", "1", Frames.time(9), "BUY") + "]}]}");
+        server.trades("BTC-USD", 0, 3);
+        await(() -> ring.trades().size() == 6, "6 trades");
+        assertExactlyPrinted(server, ring, "BTC-USD", 0);
+        assertThat(client.stats().rejects(RejectReason.MALFORMED_JSON)).isEqualTo(1);
+        assertThat(client.stats().rejects(RejectReason.TRUNCATED_JSON)).isEqualTo(1);
+        assertThat(client.stats().rejects(RejectReason.BAD_PRICE)).isEqualTo(1);
+        assertThat(server.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDropARejectedProductAndKeepTheOthers() {
+        final ScriptedCoinbaseServer server = server(100);
+        server.reject("MATIC-USD");
+        final TestRing ring = new TestRing(1 << 14, 3);
+        final FeedClient client = client(server, ring, 5_000, 0.1, "BTC", "MATIC", "ETH");
+        client.start();
+        await(() -> client.stats().state() == FeedStats.State.SUBSCRIBED, "subscribed without MATIC");
+        server.trades("BTC-USD", 1, 2);
+        server.trades("ETH-USD", 100, 2);
+        await(() -> ring.trades().size() == 4, "BTC and ETH trades");
+        assertThat(client.stats().productsRejected()).isEqualTo(1);
+        await(() -> server.subscribes().stream().anyMatch(s -> s.channel().equals("heartbeats")
+            && s.products().equals(List.of("BTC-USD", "ETH-USD"))), "heartbeats resubscribed without MATIC");
+        assertThat(server.subscribes()).filteredOn(s -> s.products().contains("MATIC-USD")).hasSizeLessThan(3);
+        server.dropConnection();
+        awaitSubscribes(server, 2);
+        assertThat(server.subscribes()).filteredOn(s -> s.connection() == 2)
+            .allMatch(s -> !s.products().contains("MATIC-USD"));
+    }
+
+    @Test
+    void shouldPublishAGapWhenTheSequenceNumberJumps() {
+        final ScriptedCoinbaseServer server = server(100);
+        final TestRing ring = new TestRing(1 << 14, 1);
+        final FeedClient client = client(server, ring, 5_000, 0.1, "BTC");
+        client.start();
+        awaitSubscribes(server, 1);
+        server.skipSequence(5);
+        server.trades("BTC-USD", 1, 1);
+        await(() -> !ring.ofType(EventType.GAP).isEmpty(), "a gap event");
+        final MarketEvent gap = ring.ofType(EventType.GAP).get(0);
+        assertThat(gap.instrumentId).isEqualTo(-1);
+        assertThat(gap.value).isEqualTo(5);
+        assertThat(client.stats().gaps()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldStopForGoodWhenTheServerEndsTheSession() throws InterruptedException {
+        final ScriptedCoinbaseServer server = server(100);
+        final TestRing ring = new TestRing(1 << 14, 1);
+        final FeedClient client = client(server, ring, 5_000, 0.1, "BTC");
+        client.start();
+        awaitSubscribes(server, 1);
+        server.endSession();
+        await(() -> ring.hasStatus(FeedStatus.END_OF_FEED), "END_OF_FEED");
+        Thread.sleep(300); // ten initial back-offs: a reconnect would have happened by now
+        assertThat(server.connections()).isEqualTo(1);
+        assertThat(client.stats().state()).isEqualTo(FeedStats.State.ENDED);
+        assertThat(client.stats().reconnects()).isZero();
+    }
+
+    @Test
+    void shouldPauseReadingWhileTheRingIsNearlyFullAndAccountForEveryTrade() {
+        final ScriptedCoinbaseServer server = server(100);
+        final TestRing ring = new TestRing(64, 1);
+        final FeedClient client = client(server, ring, 5_000, 0.5, "BTC");
+        client.start();
+        awaitSubscribes(server, 1);
+        await(() -> client.stats().state() == FeedStats.State.SUBSCRIBED, "subscribed");
+        for (int i = 0; i < 20; i++) {
+            server.trades("BTC-USD", 1, 10);
+        }
+        await(() -> client.stats().readPauses() > 0, "a read pause");
+        await(() -> ring.trades().size() + client.stats().drops() == 200, "every trade published or dropped");
+        await(() -> client.stats().readPauses() > 0 && client.stats().readPausedNs() > 0, "pause time counted");
+        final List<MarketEvent> trades = ring.trades();
+        assertThat(trades).extracting(e -> e.tradeId).doesNotHaveDuplicates();
+        if (client.stats().drops() > 0) {
+            server.trades("BTC-USD", 1, 1); // the next trade after a drop carries the gap
+            await(() -> !ring.ofType(EventType.GAP).isEmpty(), "a gap event for the dropped trades");
+        }
+    }
+
+    @Test
+    void shouldSpeakTheExchangeProtocolAndSeeLostTradesInHeartbeats() {
+        final ScriptedCoinbaseServer server = server(50, true);
+        final TestRing ring = new TestRing(1 << 14, 2);
+        final FeedClient client = new FeedClient(config(server.url(), 5_000, 0.1, "exchange"),
+            Instruments.of(List.of("BTC", "ETH"), "USD"), ring.publisher, System::nanoTime, 42);
+        toClose.add(client);
+        client.start();
+        awaitSubscribes(server, 1);
+        await(() -> client.stats().state() == FeedStats.State.SUBSCRIBED, "subscribed");
+        assertThat(server.subscribes()).extracting(ScriptedCoinbaseServer.Subscribe::channel)
+            .containsExactly("matches", "heartbeat");
+        server.trades("BTC-USD", 1, 3);
+        server.trades("ETH-USD", 50, 1);
+        await(() -> ring.trades().size() == 4, "4 matches");
+        server.silentTrades("BTC-USD", 2);
+        await(() -> !ring.ofType(EventType.GAP).isEmpty(), "a gap from heartbeat.last_trade_id");
+        server.trades("BTC-USD", 0, 1);
+        await(() -> ring.trades().size() == 5, "the match after the lost ones");
+        assertThat(ring.trades()).filteredOn(e -> e.instrumentId == 0).extracting(e -> e.tradeId)
+            .containsExactly(1L, 2L, 3L, 6L);
+        assertThat(ring.ofType(EventType.GAP)).extracting(e -> e.instrumentId + ":" + e.value).containsExactly("0:2");
+        assertThat(ring.ofType(EventType.HEARTBEAT)).isNotEmpty();
+        server.dropConnection();
+        awaitSubscribes(server, 2);
+        await(() -> client.stats().duplicates() >= 2, "last_match of both products repeated and dropped");
+        assertThat(ring.trades()).hasSize(5);
+    }
+
+    @Test
+    void shouldRefusePlainWebSocketToANonLoopbackHost() {
+        final TestRing ring = new TestRing(64, 1);
+        for (String url : List.of("ws://example.com/", "ws://10.0.0.1:9000/", "ws://128.0.0.1/", "http://127.0.0.1/")) {
+            assertThatThrownBy(() -> new FeedClient(config(url, 1_000, 0.1), Instruments.of(List.of("BTC"), "USD"),
+                ring.publisher)).as(url).isInstanceOf(ConfigException.class).hasMessageContaining("feed.url");
+        }
+        assertThat(FeedEndpoint.isLoopback("127.0.0.2")).isTrue();
+        assertThat(FeedEndpoint.isLoopback("localhost")).isTrue();
+        assertThat(FeedEndpoint.isLoopback("[::1]")).isTrue();
+        assertThat(FeedEndpoint.isLoopback("::2")).isFalse();
+        assertThat(FeedEndpoint.parse("wss://advanced-trade-ws.coinbase.com").tls()).isTrue();
+    }
+
+    @Test
+    void shouldStopReconnectingOnceClosed() throws InterruptedException {
+        final ScriptedCoinbaseServer server = server(100);
+        final TestRing ring = new TestRing(1 << 10, 1);
+        final FeedClient client = new FeedClient(config(server.url(), 5_000, 0.1),
+            Instruments.of(List.of("BTC"), "USD"), ring.publisher, System::nanoTime, 7);
+        client.start();
+        awaitSubscribes(server, 1);
+        client.close();
+        assertThat(client.stats().state()).isEqualTo(FeedStats.State.CLOSED);
+        Thread.sleep(200);
+        assertThat(server.connections()).isEqualTo(1);
+    }
+
+    // ---- helpers ----
+
+    private ScriptedCoinbaseServer server(long heartbeatMs) {
+        return server(heartbeatMs, false);
+    }
+
+    private ScriptedCoinbaseServer server(long heartbeatMs, boolean exchange) {
+        final ScriptedCoinbaseServer server = new ScriptedCoinbaseServer(heartbeatMs, exchange);
+        toClose.add(server);
+        return server;
+    }
+
+    private FeedClient client(ScriptedCoinbaseServer server, TestRing ring, long idleMs, double pauseFraction,
+                              String... symbols) {
+        final FeedClient client = new FeedClient(config(server.url(), idleMs, pauseFraction),
+            Instruments.of(List.of(symbols), "USD"), ring.publisher, System::nanoTime, 42);
+        toClose.add(client);
+        return client;
+    }
+
+    static FeedConfig config(String url, long idleMs, double pauseFraction) {
+        return config(url, idleMs, pauseFraction, "advanced-trade");
+    }
+
+    static FeedConfig config(String url, long idleMs, double pauseFraction, String protocol) {
+        return new FeedConfig("coinbase", protocol, url, idleMs, 20, 200, 1 << 20, 10, 4_096, 1.0, 42, 0, "",
+            "", pauseFraction);
+    }
+
+    private static void assertExactlyPrinted(ScriptedCoinbaseServer server, TestRing ring, String product, int id) {
+        final List<Long> received = new ArrayList<>();
+        for (MarketEvent e : ring.trades()) {
+            if (e.instrumentId == id) {
+                received.add(e.tradeId);
+            }
+        }
+        assertThat(received).as(product + ": every printed trade once, in order")
+            .containsExactlyElementsOf(server.printed(product));
+    }
+
+    private static void assertEveryConnectionSubscribedBothChannelsInTime(ScriptedCoinbaseServer server) {
+        final Map<Integer, List<String>> channels = new HashMap<>();
+        for (ScriptedCoinbaseServer.Subscribe s : server.subscribes()) {
+            assertThat(s.msAfterConnect()).as("subscribe within 5 s: %s", s).isLessThan(5_000);
+            channels.computeIfAbsent(s.connection(), c -> new ArrayList<>()).add(s.channel());
+        }
+        assertThat(channels).hasSize(server.connections());
+        channels.values().forEach(c -> assertThat(c).contains("market_trades", "heartbeats"));
+    }
+
+    private static void awaitSubscribes(ScriptedCoinbaseServer server, int connection) {
+        await(() -> server.subscribes().stream().filter(s -> s.connection() == connection).count() >= 2,
+            "both subscribes on connection " + connection);
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        final long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.ringtrader.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ringtrader.event.Instruments;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionsTest {
+    private final Instruments instruments = Instruments.of(List.of("BTC", "MATIC", "ETH"), "USD");
+
+    @Test
+    void shouldSubscribeOneChannelPerMessageOnAdvancedTrade() throws Exception {
+        final List<String> messages = new Subscriptions("advanced-trade", instruments).messages();
+        assertThat(messages).containsExactly(
+            "{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\",\"MATIC-USD\",\"ETH-USD\"],"
+                + "\"channel\":\"market_trades\"}",
+            "{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\",\"MATIC-USD\",\"ETH-USD\"],"
+                + "\"channel\":\"heartbeats\"}");
+        for (String m : messages) {
+            new ObjectMapper().readTree(m); // valid JSON
+        }
+    }
+
+    @Test
+    void shouldSubscribeMatchesAndHeartbeatPerChannelOnExchange() {
+        assertThat(new Subscriptions("exchange", instruments).messages()).containsExactly(
+            "{\"type\":\"subscribe\",\"channels\":[{\"name\":\"matches\",\"product_ids\":[\"BTC-USD\",\"MATIC-USD\","
+                + "\"ETH-USD\"]},{\"name\":\"heartbeat\",\"product_ids\":[\"BTC-USD\",\"MATIC-USD\",\"ETH-USD\"]}]}");
+    }
+
+    @Test
+    void shouldDropTheProductNamedInAnErrorAndKeepTheOthers() {
+        final Subscriptions subs = new Subscriptions("advanced-trade", instruments);
+        assertThat(subs.dropNamedIn("Failed to subscribe MATIC-USD is not a valid product"))
+            .containsExactly("MATIC-USD");
+        assertThat(subs.activeProducts()).containsExactly("BTC-USD", "ETH-USD");
+        assertThat(subs.messages().get(0)).doesNotContain("MATIC");
+        assertThat(subs.dropNamedIn("rate limit exceeded")).isEmpty();
+    }
+}
