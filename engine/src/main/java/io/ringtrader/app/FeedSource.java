@@ -99,7 +99,7 @@ final class FeedSource implements MarketDataSource {
             case "sim" -> new FeedSource(feed, instruments, new LoopbackExchange(instruments,
                 new io.ringtrader.exchange.MarketSimulator(instruments, feed.seed(), feed.simHours(),
                     config.exchange().simStartNs()),
-                io.ringtrader.config.ExchangeConfig.from(config.exchange(), feed.speed())));
+                io.ringtrader.exchange.ExchangeOptions.from(config.exchange(), feed.speed())));
             case "replay" -> {
                 if (feed.replayFile().isBlank()) {
                     throw new io.ringtrader.config.ConfigException("feed.replay_file",
@@ -111,7 +111,7 @@ final class FeedSource implements MarketDataSource {
                 }
                 yield new FeedSource(feed, instruments, new LoopbackExchange(instruments,
                     new io.ringtrader.exchange.TapeSource(instruments, tape),
-                    io.ringtrader.config.ExchangeConfig.from(config.exchange(), feed.speed())));
+                    io.ringtrader.exchange.ExchangeOptions.from(config.exchange(), feed.speed())));
             }
             default -> new FeedSource(feed, instruments, null);
         };
