@@ -1,10 +1,27 @@
 package io.ringtrader.app;
 
+import io.ringtrader.config.ConfigException;
 import io.ringtrader.config.EngineConfig;
+import io.ringtrader.journal.Journal;
+import io.ringtrader.journal.JournalReader;
+import io.ringtrader.journal.JournalRecord;
+import io.ringtrader.journal.RecordType;
+import io.ringtrader.journal.VerifyHandler;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
-/** Runs {@code replay}; see {@link ReplayCommand}. */
+/**
+ * Runs {@code replay}: the journal's inputs, in order, through a fresh full pipeline writing into {@code --out},
+ * with the strategies the recorded session used. With {@code --verify}, every derived event is compared with the
+ * one journaled live and the first difference is reported; the exit code is 0 only if all are identical.
+ */
 final class ReplayRunner {
+    private final Logger log = LogManager.getLogger(ReplayRunner.class);
     private final EngineConfig config;
     private final CommonOptions options;
     private final boolean verify;
@@ -17,8 +34,87 @@ final class ReplayRunner {
         this.out = out;
     }
 
-    int run() {
-        throw new UnsupportedOperationException("replay is not implemented yet (config " + config.symbols()
-            + ", journal " + options.journal + ", verify " + verify + ", out " + out + ")");
+    int run() throws Exception {
+        if (options.journal == null) {
+            throw new ConfigException("--journal", "replay needs --journal DIR, the journal to replay (e.g."
+                + " data/journal)");
+        }
+        if (!Files.isDirectory(options.journal) || !hasQueueFiles(options.journal)) {
+            throw new ConfigException("--journal", "'" + options.journal + "' is not a journal directory");
+        }
+        final Path outDir = out != null ? out : nextReplayDir(options.dataDir.resolve("replays"));
+        if (Files.isDirectory(outDir.resolve("journal")) && hasQueueFiles(outDir.resolve("journal"))) {
+            throw new ConfigException("--out", "'" + outDir + "' already holds a replay; choose an empty folder");
+        }
+        if (outDir.toAbsolutePath().normalize().equals(options.journal.toAbsolutePath().normalize().getParent())) {
+            throw new ConfigException("--out", "must not be the folder of the journal being replayed");
+        }
+        Files.createDirectories(outDir);
+        try (Journal source = Journal.openReadOnly(options.journal)) {
+            final long inputs = countInputs(source);
+            final StrategySelection.Choice recorded = StrategySelection.fromJournal(source);
+            final StrategySelection.Choice choice = recorded != null ? recorded
+                : new StrategySelection.Choice(config.strategies().active(), "no selection journaled: config");
+            log.info("Replaying {} input events from {} into {} with strategies {}", inputs, options.journal, outDir,
+                choice.active());
+            final ProgressBar bar = new ProgressBar(System.out, "events", inputs, System.nanoTime());
+            final JournalSource replay = new JournalSource(source, -1, false, speed(), true, false,
+                done -> bar.update(done, System.nanoTime(), false));
+            final VerifyHandler verifier = verify ? new VerifyHandler(source) : null;
+            final long startNs = System.nanoTime();
+            final int code = new EngineRunner(config, options, EngineMode.REPLAY, outDir, replay, verifier)
+                .withStrategies(choice).run();
+            final long elapsedNs = System.nanoTime() - startNs;
+            bar.finish(replay.published(), System.nanoTime());
+            System.out.printf(Locale.ROOT, "Replayed %,d events in %.2f s (%,.0f events/s) into %s%n",
+                replay.published(), elapsedNs / 1e9, replay.published() * 1e9 / elapsedNs, outDir);
+            if (verifier == null) {
+                return code;
+            }
+            verifier.remainingExpected();
+            verifier.close();
+            if (verifier.mismatches() == 0) {
+                System.out.printf(Locale.ROOT, "verify: OK, %,d derived events (candles, signals, decisions, fills)"
+                    + " identical to the journal%n", verifier.compared());
+                log.info("verify OK: {} derived events identical", verifier.compared());
+                return code;
+            }
+            System.out.printf(Locale.ROOT, "verify: FAILED, %,d differences in %,d derived events; first:%n%s%n",
+                verifier.mismatches(), verifier.compared(), verifier.firstDifference());
+            log.error("verify FAILED: {} differences; first: {}", verifier.mismatches(), verifier.firstDifference());
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    private double speed() {
+        return options.speed == null ? 0 : options.speed;
+    }
+
+    private static boolean hasQueueFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".cq4"));
+        }
+    }
+
+    private static long countInputs(Journal journal) {
+        long n = 0;
+        try (JournalReader reader = journal.reader()) {
+            final JournalRecord record = new JournalRecord();
+            while (reader.next(record)) {
+                if (record.type == RecordType.INPUT) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static Path nextReplayDir(Path parent) {
+        for (int i = 1; ; i++) {
+            final Path candidate = parent.resolve(String.format(Locale.ROOT, "replay-%03d", i));
+            if (!Files.exists(candidate)) {
+                return candidate;
+            }
+        }
     }
 }
