@@ -47,8 +47,6 @@ final class Launch {
             err.println("error: " + e);
             err.flush();
             return ExitCodes.FAILURE;
-        } finally {
-            LoggingSetup.shutdown();
         }
     }
 

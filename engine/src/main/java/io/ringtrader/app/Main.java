@@ -18,6 +18,7 @@ public final class Main {
     /** Runs a command and exits with its code. */
     public static void main(String[] args) {
         final int code = run(args);
+        LoggingSetup.shutdown(); // flush the async loggers last, after every state file is safe
         if (SignalShutdown.complete(code)) {
             // A signal started the JVM's shutdown: its hook halts with this code; System.exit would deadlock.
             return;

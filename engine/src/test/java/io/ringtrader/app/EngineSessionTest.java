@@ -1,0 +1,109 @@
+package io.ringtrader.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole sessions in-process: the built-in exchange over loopback, the real feed, ring, stages and files. */
+class EngineSessionTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args);
+    }
+
+    private Path configWithCanaryKeys() throws IOException {
+        final Path config = dir.resolve("config");
+        Files.createDirectories(config);
+        final Path keys = config.resolve("api_keys.yaml");
+        Files.writeString(keys, "coinbase:\n  api_key: canary-key\n  api_secret: canary-secret\n");
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(config.resolve("engine.yaml"), "portfolio: {status_interval_seconds: 0}\n");
+        return config.resolve("engine.yaml");
+    }
+
+    /** Log lines are written by an asynchronous logger: wait (bounded) until {@code text} reaches the file. */
+    private static String awaitLog(Path file, String text) throws IOException {
+        String content = "";
+        for (int i = 0; i < 200; i++) {
+            content = Files.exists(file) ? Files.readString(file) : "";
+            if (content.contains(text)) {
+                return content;
+            }
+            LockSupport.parkNanos(50_000_000L);
+        }
+        return content;
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    @Test
+    void dataOnlyOnTheSimulatorWritesJournalCandlesAndLogsAndNeverTheSecrets() throws IOException {
+        final Path config = configWithCanaryKeys();
+        final Path data = dir.resolve("out/data");
+        final Path logs = dir.resolve("out/logs");
+        final int code = run("data-only", "-c", config.toString(), "--feed", "sim", "--speed", "0", "--sim-hours",
+            "2", "--symbols", "BTC,ETH", "--data-dir", data.toString(), "--logs-dir", logs.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(files(data.resolve("journal"))).anyMatch(p -> p.toString().endsWith(".cq4"));
+        assertThat(awaitLog(logs.resolve("integrated_live_trading.log"), "Stopped:")).contains("Stopped:");
+        assertThat(awaitLog(logs.resolve("websocket_collection.log"), "io.ringtrader.feed")).isNotEmpty();
+        assertThat(logs.resolve("data_collection.log")).exists();
+        assertThat(data.resolve("BTC_1m_historical.parquet")).isNotEmptyFile();
+        assertThat(data.resolve("candles/ETH/2026-01-05.parquet")).isNotEmptyFile();
+        for (Path file : files(dir.resolve("out"))) {
+            final String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            assertThat(text).as(file.toString()).doesNotContain("canary");
+        }
+        final String main = awaitLog(logs.resolve("integrated_live_trading.log"), "credentials: present");
+        assertThat(main).contains("Stopping: END_OF_FEED").contains("credentials: present");
+    }
+
+    @Test
+    void liveTradingReplayedFromItsJournalGivesIdenticalTradeLogAndState() throws IOException {
+        final Path config = configWithCanaryKeys();
+        final Path data = dir.resolve("live");
+        final Path logs = dir.resolve("logs");
+        assertThat(run("live-trading", "-c", config.toString(), "--feed", "sim", "--speed", "0", "--sim-hours", "6",
+            "--seed", "7", "--data-dir", data.toString(), "--logs-dir", logs.toString())).as(err.toString())
+            .isZero();
+        final List<String> trades = Files.readAllLines(data.resolve("live_trades.csv"));
+        assertThat(trades.get(0)).isEqualTo("timestamp,symbol,action,price,quantity,notional,fee,confidence,"
+            + "strategy,regime,pnl,position_size,cash_after,reason");
+        assertThat(trades).hasSizeGreaterThan(5);
+        assertThat(data.resolve("portfolio_state.json")).isNotEmptyFile();
+
+        final Path replay = dir.resolve("replay");
+        assertThat(run("replay", "-c", config.toString(), "--journal", data.resolve("journal").toString(),
+            "--verify", "--out", replay.toString(), "--logs-dir", logs.toString())).as(err.toString()).isZero();
+        assertThat(replay.resolve("live_trades.csv")).hasSameBinaryContentAs(data.resolve("live_trades.csv"));
+        assertThat(replay.resolve("portfolio_state.json"))
+            .hasSameBinaryContentAs(data.resolve("portfolio_state.json"));
+        assertThat(awaitLog(logs.resolve("integrated_live_trading.log"), "verify OK")).contains("verify OK");
+    }
+
+    @Test
+    void replayRefusesAMissingJournalWithExitTwo() {
+        assertThat(run("replay", "-c", dir.resolve("none.yaml").toString(), "--journal", dir.resolve("nope")
+            .toString(), "--logs-dir", dir.resolve("logs").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--journal").contains("not a journal directory");
+    }
+}
