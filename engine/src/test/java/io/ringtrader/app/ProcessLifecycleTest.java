@@ -1,0 +1,136 @@
+package io.ringtrader.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine as a separate process: SIGTERM stops it gracefully with exit 0, and SIGKILL at random moments loses
+ * nothing: after each restart the trade log has no duplicate and equals a replay of the journal.
+ */
+@Tag("slow")
+class ProcessLifecycleTest {
+    private static final String[] JVM_FLAGS = {
+        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
+        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+        "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
+        "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-Dchronicle.analytics.disable=true", "-Xmx512m"};
+
+    @TempDir
+    Path dir;
+
+    private Process start(Path data, String... args) throws IOException {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(JVM_FLAGS));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        command.addAll(List.of("-c", config().toString(), "--data-dir", data.toString(), "--logs-dir",
+            dir.resolve("logs").toString()));
+        final File output = dir.resolve("process-" + System.nanoTime() + ".out").toFile();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+    }
+
+    private Path config() throws IOException {
+        final Path config = dir.resolve("engine.yaml");
+        if (!Files.exists(config)) {
+            Files.writeString(config, "portfolio: {status_interval_seconds: 0}\n"
+                + "symbols: [BTC, ETH, SOL, ADA]\n");
+        }
+        return config;
+    }
+
+    /** Waits (bounded) until the main log contains {@code text} at least {@code times} times. */
+    private void awaitLog(String text, int times) throws IOException {
+        final Path log = dir.resolve("logs/integrated_live_trading.log");
+        for (int i = 0; i < 1200; i++) {
+            if (Files.exists(log)) {
+                final String content = Files.readString(log);
+                int count = 0;
+                for (int at = content.indexOf(text); at >= 0; at = content.indexOf(text, at + 1)) {
+                    count++;
+                }
+                if (count >= times) {
+                    return;
+                }
+            }
+            LockSupport.parkNanos(50_000_000L);
+        }
+        throw new AssertionError("the log never showed '" + text + "' " + times + " times");
+    }
+
+    @Test
+    void shouldStopGracefullyWithExitZeroOnSigterm() throws Exception {
+        final Path data = dir.resolve("data");
+        final Process engine = start(data, "live-trading", "--feed", "sim", "--speed", "3600", "--sim-hours", "0");
+        awaitLog("Running;", 1);
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(3));
+        engine.destroy(); // SIGTERM
+        assertThat(engine.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(engine.exitValue()).isZero();
+        awaitLog("Stopping: SIGNAL", 1);
+        assertThat(data.resolve("portfolio_state.json")).isNotEmptyFile();
+        assertThat(data.resolve("BTC_1m_historical.parquet")).isNotEmptyFile();
+        assertThat(data.resolve("live_trades.csv")).exists();
+    }
+
+    @Test
+    void shouldLoseAndDuplicateNothingWhenKilledAtRandomMoments() throws Exception {
+        final long seed = System.nanoTime();
+        final Random random = new Random(seed);
+        final Path data = dir.resolve("data");
+        for (int kill = 1; kill <= 3; kill++) {
+            final Process engine = start(data, "live-trading", "--feed", "sim", "--speed", "0", "--sim-hours", "0",
+                "--seed", Integer.toString(kill));
+            awaitLog("Running;", kill);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500 + random.nextInt(3000)));
+            engine.destroyForcibly(); // SIGKILL
+            assertThat(engine.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertNoDuplicateFills(data, seed);
+        }
+        final Process last = start(data, "live-trading", "--feed", "sim", "--speed", "0", "--sim-hours", "0",
+            "--seed", "4", "--duration", "3s");
+        assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(last.exitValue()).as("seed %d", seed).isZero();
+        assertNoDuplicateFills(data, seed);
+
+        final Path replay = dir.resolve("replay");
+        final StringWriter err = new StringWriter();
+        final int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "replay",
+            "-c", config().toString(), "--journal", data.resolve("journal").toString(), "--out", replay.toString(),
+            "--logs-dir", dir.resolve("replay-logs").toString());
+        assertThat(code).as("seed %d: %s", seed, err).isZero();
+        assertThat(Files.readAllLines(replay.resolve("live_trades.csv"))).as("seed %d", seed)
+            .isEqualTo(Files.readAllLines(data.resolve("live_trades.csv")));
+        assertThat(Files.readAllLines(data.resolve("live_trades.csv"))).as("seed %d", seed).hasSizeGreaterThan(1);
+    }
+
+    private static void assertNoDuplicateFills(Path data, long seed) throws IOException {
+        final Path log = data.resolve("live_trades.csv");
+        if (!Files.exists(log)) {
+            return;
+        }
+        final List<String> rows = Files.readAllLines(log);
+        final Set<String> unique = new HashSet<>(rows);
+        assertThat(unique).as("seed %d: duplicate rows in the trade log", seed).hasSameSizeAs(rows);
+    }
+}
