@@ -15,6 +15,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +124,37 @@ class ProcessLifecycleTest {
         assertThat(Files.readAllLines(replay.resolve("live_trades.csv"))).as("seed %d", seed)
             .isEqualTo(Files.readAllLines(data.resolve("live_trades.csv")));
         assertThat(Files.readAllLines(data.resolve("live_trades.csv"))).as("seed %d", seed).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void shouldTradeInASecondProcessTailingTheCollectorsJournal() throws Exception {
+        final Path collected = dir.resolve("collector");
+        final Process collector = start(collected, "data-collection", "--feed", "sim", "--speed", "1800",
+            "--sim-hours", "0");
+        try {
+            awaitLog("Running;", 1);
+            while (!Files.isDirectory(collected.resolve("journal"))) {
+                LockSupport.parkNanos(50_000_000L);
+            }
+            final Path trader = dir.resolve("trader");
+            final StringWriter err = new StringWriter();
+            final int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "live-trading", "-c", config().toString(), "--feed", "journal", "--journal",
+                collected.resolve("journal").toString(), "--duration", "8s", "--data-dir", trader.toString(),
+                "--logs-dir", dir.resolve("trader-logs").toString());
+            assertThat(code).as(err.toString()).isZero();
+            // The trader built candles from the collector's trades and journaled them as its own inputs.
+            assertThat(trader.resolve("BTC_1m_historical.parquet")).isNotEmptyFile();
+            final String log = Files.readString(dir.resolve("trader-logs/integrated_live_trading.log"));
+            assertThat(log).contains("feed journal");
+            final Matcher m = Pattern.compile("candle_trades=(\\d+)").matcher(log);
+            assertThat(m.find()).as(log).isTrue();
+            assertThat(Long.parseLong(m.group(1))).isGreaterThan(100);
+        } finally {
+            collector.destroy();
+            assertThat(collector.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(collector.exitValue()).isZero();
     }
 
     private static void assertNoDuplicateFills(Path data, long seed) throws IOException {
