@@ -14,6 +14,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ringtrader.config.FeedConfig;
@@ -22,6 +23,7 @@ import io.ringtrader.event.Instruments;
 import io.ringtrader.event.RingPublisher;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
@@ -52,6 +54,7 @@ public final class FeedClient implements AutoCloseable, FeedControl {
     private final Runnable connectTask = this::connect;
     private final Runnable watchdog = this::checkIdle;
     private final ChannelFutureListener connectListener = this::onConnectDone;
+    private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closing;
     private Channel channel;
     private boolean subscribed;
@@ -101,6 +104,9 @@ public final class FeedClient implements AutoCloseable, FeedControl {
 
     /** Connects asynchronously and returns at once; the client then reconnects by itself until closed. */
     public void start() {
+        if (started.getAndSet(true) || closing) {
+            return;
+        }
         loop.execute(connectTask);
         final long checkMs = Math.max(10, config.idleTimeoutMs() / 4);
         loop.scheduleAtFixedRate(watchdog, checkMs, checkMs, TimeUnit.MILLISECONDS);
@@ -115,6 +121,9 @@ public final class FeedClient implements AutoCloseable, FeedControl {
     /** Stops for good: no reconnect, closes the connection, shuts the I/O thread down (bounded wait). */
     @Override
     public void close() {
+        if (closing) {
+            return;
+        }
         closing = true;
         loop.execute(() -> {
             if (channel != null) {
@@ -231,9 +240,13 @@ public final class FeedClient implements AutoCloseable, FeedControl {
 
     void onException(Channel ch, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
+            // a fragmented message grew past the cap: the aggregator dropped it, the connection is still good
             stats.reject(RejectReason.BAD_FRAME);
             RejectLog.LOG.warn("message above feed.max_frame_bytes ({}) dropped", config.maxFrameBytes());
             return;
+        }
+        if (cause instanceof CorruptedWebSocketFrameException) {
+            stats.reject(RejectReason.BAD_FRAME); // oversized or invalid frame: Netty closes with 1009/1002
         }
         RejectLog.LOG.warn("connection error, reconnecting: {}", RejectLog.escape(String.valueOf(cause)));
         ch.close();

@@ -100,6 +100,27 @@ class FeedClientTest {
     }
 
     @Test
+    void shouldAggregateFragmentsAndCapOversizedMessages() {
+        final ScriptedCoinbaseServer server = server(100);
+        final TestRing ring = new TestRing(1 << 14, 1);
+        final FeedClient client = client(server, ring, 5_000, 0.1, "BTC");
+        client.start();
+        awaitSubscribes(server, 1);
+        await(() -> client.stats().state() == FeedStats.State.SUBSCRIBED, "subscribed");
+        server.sendFragmented(Frames.marketTrades(99, "update", Frames.trade("BTC-USD", 2), Frames.trade("BTC-USD", 1))
+            .replace("\"sequence_num\":99,", ""), 5);
+        await(() -> ring.trades().size() == 2, "a fragmented message, reassembled");
+        final String huge = "{\"channel\":\"x\",\"pad\":\"" + "p".repeat(1_400_000) + "\"}";
+        server.sendFragmented(huge, 2); // two 700 kB fragments, 1.4 MB in all: over the 1 MiB cap
+        await(() -> client.stats().rejects(RejectReason.BAD_FRAME) == 1, "the oversized message dropped");
+        server.sendRaw(huge); // one 1.4 MB frame: Netty refuses it and closes, the client reconnects
+        await(() -> client.stats().rejects(RejectReason.BAD_FRAME) == 2, "the oversized frame counted");
+        awaitSubscribes(server, 2);
+        assertThat(client.stats().reconnects()).isEqualTo(1);
+        assertThat(ring.ofType(EventType.GAP)).isEmpty();
+    }
+
+    @Test
     void shouldDropARejectedProductAndKeepTheOthers() {
         final ScriptedCoinbaseServer server = server(100);
         server.reject("MATIC-USD");
