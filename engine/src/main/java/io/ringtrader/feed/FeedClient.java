@@ -32,7 +32,7 @@ import java.util.function.LongSupplier;
  * reconnects with back-off, and pauses reading instead of blocking when the ring is nearly full. {@link #start()}
  * and {@link #close()} may be called from any thread; everything else runs on the I/O thread.
  */
-public final class FeedClient implements AutoCloseable, FeedControl {
+public final class FeedClient implements AutoCloseable {
     private static final long STATS_LOG_INTERVAL_S = 60;
     private static final long REJECT_LOG_INTERVAL_NS = TimeUnit.SECONDS.toNanos(10);
 
@@ -83,7 +83,8 @@ public final class FeedClient implements AutoCloseable, FeedControl {
         this.sink = new TradeSink(publisher, stats, instruments.size(), config.dedupWindow(),
             config.maxFrameBytes() / 64 + 1);
         final RejectLog rejects = new RejectLog(stats, nanoClock, REJECT_LOG_INTERVAL_NS);
-        this.decoder = new FeedParts(instruments, publisher, sink, stats, rejects, this).decoder(config.protocol());
+        this.decoder = new FeedParts(instruments, publisher, sink, stats, rejects, new Control())
+            .decoder(config.protocol());
         this.backoff = new Backoff(config.reconnectInitialMs(), config.reconnectMaxMs(), jitterSeed);
         this.frameBytes = new byte[config.maxFrameBytes()];
         this.idleTimeoutNs = TimeUnit.MILLISECONDS.toNanos(config.idleTimeoutMs());
@@ -297,8 +298,7 @@ public final class FeedClient implements AutoCloseable, FeedControl {
         RejectLog.LOG.info(stats.summary());
     }
 
-    @Override
-    public void onSubscribed(long timestampNs, long receivedNs) {
+    private void onSubscribed(long timestampNs, long receivedNs) {
         if (!subscribed) {
             subscribed = true;
             backoff.reset();
@@ -309,8 +309,7 @@ public final class FeedClient implements AutoCloseable, FeedControl {
         }
     }
 
-    @Override
-    public void onErrorFrame(String text) {
+    private void onErrorFrame(String text) {
         final List<String> dropped = subscriptions.dropNamedIn(text);
         if (dropped.isEmpty()) {
             RejectLog.LOG.error("Coinbase error: {}", RejectLog.escape(text));
@@ -323,6 +322,19 @@ public final class FeedClient implements AutoCloseable, FeedControl {
         }
         if (channel != null) {
             sendSubscribes(channel);
+        }
+    }
+
+    /** What the decoder reports, kept off the public API. */
+    private final class Control implements FeedControl {
+        @Override
+        public void onSubscribed(long timestampNs, long receivedNs) {
+            FeedClient.this.onSubscribed(timestampNs, receivedNs);
+        }
+
+        @Override
+        public void onErrorFrame(String text) {
+            FeedClient.this.onErrorFrame(text);
         }
     }
 }
