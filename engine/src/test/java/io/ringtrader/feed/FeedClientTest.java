@@ -14,8 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Drives a real {@link FeedClient} against a real scripted WebSocket server on loopback. */
 class FeedClientTest {
@@ -59,6 +63,45 @@ class FeedClientTest {
         assertThat(ring.hasStatus(FeedStatus.DISCONNECTED)).isTrue();
         assertThat(ring.ofType(EventType.GAP)).isEmpty();
         assertThat(client.stats().rejectsTotal()).isZero();
+    }
+
+    @Tag("slow")
+    @ParameterizedTest
+    @ValueSource(longs = {11L, 2_026L})
+    void shouldDeliverEveryTradeExactlyOnceThroughSeededChaos(long seed) {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final ScriptedCoinbaseServer server = server(50);
+        final TestRing ring = new TestRing(1 << 14, 2);
+        final FeedClient client = client(server, ring, 400, 0.1, "BTC", "ETH");
+        client.start();
+        awaitSubscribes(server, 1);
+        int connection = 1;
+        for (int step = 0; step < 60; step++) {
+            final int action = random.nextInt(10);
+            if (action < 6) {
+                server.trades(random.nextBoolean() ? "BTC-USD" : "ETH-USD", 1, 1 + random.nextInt(8));
+            } else if (action == 6) {
+                server.sendRaw(random.nextBoolean() ? "{\"channel\":\"market_trades\",\"events\":[" : "\u0000garbage");
+            } else if (action == 7 || action == 8) {
+                if (action == 7) {
+                    server.dropConnection();
+                } else {
+                    server.stall(); // the idle watchdog must notice
+                }
+                server.trades("BTC-USD", 1, 1 + random.nextInt(5)); // printed while the client is away
+                connection++;
+                awaitSubscribes(server, connection);
+            } else {
+                server.skipSequence(1 + random.nextInt(3));
+            }
+        }
+        final long printed = server.printed("BTC-USD").size() + server.printed("ETH-USD").size();
+        await(() -> ring.trades().size() == printed, "seed " + seed + ": all " + printed + " trades");
+        assertExactlyPrinted(server, ring, "BTC-USD", 0);
+        assertExactlyPrinted(server, ring, "ETH-USD", 1);
+        assertEveryConnectionSubscribedBothChannelsInTime(server);
+        // at least one per scripted drop or stall (a loaded machine may add a watchdog reconnect)
+        assertThat(client.stats().reconnects()).as("seed %d", seed).isGreaterThanOrEqualTo(connection - 1L);
     }
 
     @Test
