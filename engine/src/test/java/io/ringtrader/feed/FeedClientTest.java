@@ -114,7 +114,7 @@ class FeedClientTest {
         server.trades("BTC-USD", 1, 5);
         server.stall();
         server.trades("BTC-USD", 0, 5); // not sent on the stalled connection
-        await(() -> server.connections() == 2, "a reconnect after the idle timeout");
+        await(() -> server.connections() >= 2, "a reconnect after the idle timeout");
         awaitSubscribes(server, 2);
         await(() -> ring.trades().size() == 10, "the stalled trades via the new snapshot");
         assertExactlyPrinted(server, ring, "BTC-USD", 0);
