@@ -14,6 +14,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ringtrader.config.FeedConfig;
@@ -22,6 +23,7 @@ import io.ringtrader.event.Instruments;
 import io.ringtrader.event.RingPublisher;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,7 +32,7 @@ import java.util.function.LongSupplier;
  * reconnects with back-off, and pauses reading instead of blocking when the ring is nearly full. {@link #start()}
  * and {@link #close()} may be called from any thread; everything else runs on the I/O thread.
  */
-public final class FeedClient implements AutoCloseable, FeedControl {
+public final class FeedClient implements AutoCloseable {
     private static final long STATS_LOG_INTERVAL_S = 60;
     private static final long REJECT_LOG_INTERVAL_NS = TimeUnit.SECONDS.toNanos(10);
 
@@ -52,6 +54,7 @@ public final class FeedClient implements AutoCloseable, FeedControl {
     private final Runnable connectTask = this::connect;
     private final Runnable watchdog = this::checkIdle;
     private final ChannelFutureListener connectListener = this::onConnectDone;
+    private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closing;
     private Channel channel;
     private boolean subscribed;
@@ -80,7 +83,8 @@ public final class FeedClient implements AutoCloseable, FeedControl {
         this.sink = new TradeSink(publisher, stats, instruments.size(), config.dedupWindow(),
             config.maxFrameBytes() / 64 + 1);
         final RejectLog rejects = new RejectLog(stats, nanoClock, REJECT_LOG_INTERVAL_NS);
-        this.decoder = new FeedParts(instruments, publisher, sink, stats, rejects, this).decoder(config.protocol());
+        this.decoder = new FeedParts(instruments, publisher, sink, stats, rejects, new Control())
+            .decoder(config.protocol());
         this.backoff = new Backoff(config.reconnectInitialMs(), config.reconnectMaxMs(), jitterSeed);
         this.frameBytes = new byte[config.maxFrameBytes()];
         this.idleTimeoutNs = TimeUnit.MILLISECONDS.toNanos(config.idleTimeoutMs());
@@ -101,6 +105,9 @@ public final class FeedClient implements AutoCloseable, FeedControl {
 
     /** Connects asynchronously and returns at once; the client then reconnects by itself until closed. */
     public void start() {
+        if (started.getAndSet(true) || closing) {
+            return;
+        }
         loop.execute(connectTask);
         final long checkMs = Math.max(10, config.idleTimeoutMs() / 4);
         loop.scheduleAtFixedRate(watchdog, checkMs, checkMs, TimeUnit.MILLISECONDS);
@@ -115,6 +122,9 @@ public final class FeedClient implements AutoCloseable, FeedControl {
     /** Stops for good: no reconnect, closes the connection, shuts the I/O thread down (bounded wait). */
     @Override
     public void close() {
+        if (closing) {
+            return;
+        }
         closing = true;
         loop.execute(() -> {
             if (channel != null) {
@@ -231,9 +241,13 @@ public final class FeedClient implements AutoCloseable, FeedControl {
 
     void onException(Channel ch, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
+            // a fragmented message grew past the cap: the aggregator dropped it, the connection is still good
             stats.reject(RejectReason.BAD_FRAME);
             RejectLog.LOG.warn("message above feed.max_frame_bytes ({}) dropped", config.maxFrameBytes());
             return;
+        }
+        if (cause instanceof CorruptedWebSocketFrameException) {
+            stats.reject(RejectReason.BAD_FRAME); // oversized or invalid frame: Netty closes with 1009/1002
         }
         RejectLog.LOG.warn("connection error, reconnecting: {}", RejectLog.escape(String.valueOf(cause)));
         ch.close();
@@ -284,8 +298,7 @@ public final class FeedClient implements AutoCloseable, FeedControl {
         RejectLog.LOG.info(stats.summary());
     }
 
-    @Override
-    public void onSubscribed(long timestampNs, long receivedNs) {
+    private void onSubscribed(long timestampNs, long receivedNs) {
         if (!subscribed) {
             subscribed = true;
             backoff.reset();
@@ -296,8 +309,7 @@ public final class FeedClient implements AutoCloseable, FeedControl {
         }
     }
 
-    @Override
-    public void onErrorFrame(String text) {
+    private void onErrorFrame(String text) {
         final List<String> dropped = subscriptions.dropNamedIn(text);
         if (dropped.isEmpty()) {
             RejectLog.LOG.error("Coinbase error: {}", RejectLog.escape(text));
@@ -310,6 +322,19 @@ public final class FeedClient implements AutoCloseable, FeedControl {
         }
         if (channel != null) {
             sendSubscribes(channel);
+        }
+    }
+
+    /** What the decoder reports, kept off the public API. */
+    private final class Control implements FeedControl {
+        @Override
+        public void onSubscribed(long timestampNs, long receivedNs) {
+            FeedClient.this.onSubscribed(timestampNs, receivedNs);
+        }
+
+        @Override
+        public void onErrorFrame(String text) {
+            FeedClient.this.onErrorFrame(text);
         }
     }
 }

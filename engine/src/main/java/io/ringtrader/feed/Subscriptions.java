@@ -49,12 +49,28 @@ final class Subscriptions {
     List<String> dropNamedIn(String errorText) {
         final List<String> dropped = new ArrayList<>();
         for (Instrument i : instruments.all()) {
-            if (active[i.id()] && errorText.contains(i.productId())) {
+            if (active[i.id()] && names(errorText, i.productId())) {
                 active[i.id()] = false;
                 dropped.add(i.productId());
             }
         }
         return dropped;
+    }
+
+    /** True when {@code product} appears in {@code text} as a whole word ("ETH-USD" is not in "ETH-USDC"). */
+    static boolean names(String text, String product) {
+        for (int at = text.indexOf(product); at >= 0; at = text.indexOf(product, at + 1)) {
+            final int end = at + product.length();
+            if ((at == 0 || !productChar(text.charAt(at - 1))) && (end == text.length()
+                || !productChar(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean productChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-';
     }
 
     private static String jsonList(List<String> products) {

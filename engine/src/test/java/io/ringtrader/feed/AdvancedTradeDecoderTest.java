@@ -31,13 +31,13 @@ class AdvancedTradeDecoderTest {
     void shouldDecodeEveryFieldOfATrade() {
         final DecoderFixture f = DecoderFixture.advancedTrade("ETH", "BTC");
         f.decode(Frames.marketTrades(7, "update",
-            Frames.trade("BTC-USD", 1_068_000_001L, "65083.67", "0.01034361", "2026-08-09T21:05:48.167634Z", "SELL")));
+            Frames.trade("BTC-USD", 1_234_500_001L, "64321.09", "0.02345678", "2026-03-04T05:06:07.123456Z", "SELL")));
         final MarketEvent e = f.ring.trades().get(0);
         assertThat(e.instrumentId).isEqualTo(1);
-        assertThat(e.tradeId).isEqualTo(1_068_000_001L);
-        assertThat(e.priceE8).isEqualTo(6_508_367_000_000L);
-        assertThat(e.sizeE8).isEqualTo(1_034_361L);
-        assertThat(e.timestampNs).isEqualTo(Rfc3339.parse("2026-08-09T21:05:48.167634Z"));
+        assertThat(e.tradeId).isEqualTo(1_234_500_001L);
+        assertThat(e.priceE8).isEqualTo(6_432_109_000_000L);
+        assertThat(e.sizeE8).isEqualTo(2_345_678L);
+        assertThat(e.timestampNs).isEqualTo(Rfc3339.parse("2026-03-04T05:06:07.123456Z"));
         assertThat(e.side).isEqualTo(Side.SELL);
         assertThat(e.flags).isZero();
         assertThat(e.feedSequence).isEqualTo(7);
@@ -45,17 +45,17 @@ class AdvancedTradeDecoderTest {
 
     @ParameterizedTest
     @CsvSource({
-        "2026-08-09T21:05:38Z, 0",
-        "2026-08-09T21:05:38.5Z, 500000000",
-        "2026-08-09T21:05:38.50436Z, 504360000",
-        "2026-08-09T21:05:38.504360Z, 504360000",
-        "2026-08-09T21:05:38.1234567Z, 123456700",
-        "2026-08-09T21:05:38.123456789Z, 123456789",
+        "2026-03-04T05:06:07Z, 0",
+        "2026-03-04T05:06:07.5Z, 500000000",
+        "2026-03-04T05:06:07.70819Z, 708190000",
+        "2026-03-04T05:06:07.708190Z, 708190000",
+        "2026-03-04T05:06:07.1234567Z, 123456700",
+        "2026-03-04T05:06:07.123456789Z, 123456789",
     })
     void shouldParseTimesWithZeroToNineFractionDigits(String time, long nanosOfSecond) {
         final DecoderFixture f = DecoderFixture.advancedTrade("BTC");
         f.decode(Frames.marketTrades(0, "update", Frames.trade("BTC-USD", 5, "1.5", "2", time, "BUY")));
-        final long wholeSecond = Rfc3339.parse("2026-08-09T21:05:38Z");
+        final long wholeSecond = Rfc3339.parse("2026-03-04T05:06:07Z");
         assertThat(f.ring.trades()).extracting(e -> e.timestampNs).containsExactly(wholeSecond + nanosOfSecond);
     }
 
@@ -127,10 +127,10 @@ class AdvancedTradeDecoderTest {
     @Test
     void shouldPublishHeartbeatAtEnvelopeTimestamp() {
         final DecoderFixture f = DecoderFixture.advancedTrade("BTC");
-        f.decode(Frames.heartbeat(3, "2026-08-09T21:05:48.856364007Z"));
+        f.decode(Frames.heartbeat(3, "2026-03-04T05:06:07.987654321Z"));
         final List<MarketEvent> beats = f.ring.ofType(EventType.HEARTBEAT);
         assertThat(beats).extracting(e -> e.timestampNs)
-            .containsExactly(Rfc3339.parse("2026-08-09T21:05:48.856364007Z"));
+            .containsExactly(Rfc3339.parse("2026-03-04T05:06:07.987654321Z"));
         assertThat(beats.get(0).feedSequence).isEqualTo(3);
     }
 
@@ -228,9 +228,9 @@ class AdvancedTradeDecoderTest {
     void shouldKeepFixedPointExactForLargeAndTinyValues() {
         final DecoderFixture f = DecoderFixture.advancedTrade("BTC");
         f.decode(Frames.marketTrades(0, "update",
-            Frames.trade("BTC-USD", 1, "126296", "0.00000001", Frames.time(1), "BUY")));
+            Frames.trade("BTC-USD", 1, "123456", "0.00000001", Frames.time(1), "BUY")));
         final MarketEvent e = f.ring.trades().get(0);
-        assertThat(e.priceE8).isEqualTo(126_296L * FixedPoint.ONE);
+        assertThat(e.priceE8).isEqualTo(123_456L * FixedPoint.ONE);
         assertThat(e.sizeE8).isEqualTo(1);
     }
 }

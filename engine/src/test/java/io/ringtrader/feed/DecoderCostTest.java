@@ -102,8 +102,8 @@ class DecoderCostTest {
         Template(int trades) {
             final String[] items = new String[trades];
             for (int i = 0; i < trades; i++) {
-                items[i] = Frames.trade("BTC-USD", 1_000_000_000L, "65083.67", "0.01034361",
-                    "2026-08-09T21:05:48.16763Z", "SELL");
+                items[i] = Frames.trade("BTC-USD", 1_000_000_000L, "64321.09", "0.02345678",
+                    "2026-03-04T05:06:07.12345Z", "SELL");
             }
             bytes = Frames.marketTrades(1, "update", items).getBytes(StandardCharsets.US_ASCII);
             final List<Integer> offsets = new ArrayList<>();

@@ -14,8 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Drives a real {@link FeedClient} against a real scripted WebSocket server on loopback. */
 class FeedClientTest {
@@ -61,6 +65,45 @@ class FeedClientTest {
         assertThat(client.stats().rejectsTotal()).isZero();
     }
 
+    @Tag("slow")
+    @ParameterizedTest
+    @ValueSource(longs = {11L, 2_026L})
+    void shouldDeliverEveryTradeExactlyOnceThroughSeededChaos(long seed) {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final ScriptedCoinbaseServer server = server(50);
+        final TestRing ring = new TestRing(1 << 14, 2);
+        final FeedClient client = client(server, ring, 400, 0.1, "BTC", "ETH");
+        client.start();
+        awaitSubscribes(server, 1);
+        int connection = 1;
+        for (int step = 0; step < 60; step++) {
+            final int action = random.nextInt(10);
+            if (action < 6) {
+                server.trades(random.nextBoolean() ? "BTC-USD" : "ETH-USD", 1, 1 + random.nextInt(8));
+            } else if (action == 6) {
+                server.sendRaw(random.nextBoolean() ? "{\"channel\":\"market_trades\",\"events\":[" : "\u0000garbage");
+            } else if (action == 7 || action == 8) {
+                if (action == 7) {
+                    server.dropConnection();
+                } else {
+                    server.stall(); // the idle watchdog must notice
+                }
+                server.trades("BTC-USD", 1, 1 + random.nextInt(5)); // printed while the client is away
+                connection++;
+                awaitSubscribes(server, connection);
+            } else {
+                server.skipSequence(1 + random.nextInt(3));
+            }
+        }
+        final long printed = server.printed("BTC-USD").size() + server.printed("ETH-USD").size();
+        await(() -> ring.trades().size() == printed, "seed " + seed + ": all " + printed + " trades");
+        assertExactlyPrinted(server, ring, "BTC-USD", 0);
+        assertExactlyPrinted(server, ring, "ETH-USD", 1);
+        assertEveryConnectionSubscribedBothChannelsInTime(server);
+        // at least one per scripted drop or stall (a loaded machine may add a watchdog reconnect)
+        assertThat(client.stats().reconnects()).as("seed %d", seed).isGreaterThanOrEqualTo(connection - 1L);
+    }
+
     @Test
     void shouldReconnectAndCatchUpWhenTheServerStalls() {
         final ScriptedCoinbaseServer server = server(50);
@@ -71,7 +114,7 @@ class FeedClientTest {
         server.trades("BTC-USD", 1, 5);
         server.stall();
         server.trades("BTC-USD", 0, 5); // not sent on the stalled connection
-        await(() -> server.connections() == 2, "a reconnect after the idle timeout");
+        await(() -> server.connections() >= 2, "a reconnect after the idle timeout");
         awaitSubscribes(server, 2);
         await(() -> ring.trades().size() == 10, "the stalled trades via the new snapshot");
         assertExactlyPrinted(server, ring, "BTC-USD", 0);
@@ -97,6 +140,27 @@ class FeedClientTest {
         assertThat(client.stats().rejects(RejectReason.TRUNCATED_JSON)).isEqualTo(1);
         assertThat(client.stats().rejects(RejectReason.BAD_PRICE)).isEqualTo(1);
         assertThat(server.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAggregateFragmentsAndCapOversizedMessages() {
+        final ScriptedCoinbaseServer server = server(100);
+        final TestRing ring = new TestRing(1 << 14, 1);
+        final FeedClient client = client(server, ring, 5_000, 0.1, "BTC");
+        client.start();
+        awaitSubscribes(server, 1);
+        await(() -> client.stats().state() == FeedStats.State.SUBSCRIBED, "subscribed");
+        server.sendFragmented(Frames.marketTrades(99, "update", Frames.trade("BTC-USD", 2), Frames.trade("BTC-USD", 1))
+            .replace("\"sequence_num\":99,", ""), 5);
+        await(() -> ring.trades().size() == 2, "a fragmented message, reassembled");
+        final String huge = "{\"channel\":\"x\",\"pad\":\"" + "p".repeat(1_400_000) + "\"}";
+        server.sendFragmented(huge, 2); // two 700 kB fragments, 1.4 MB in all: over the 1 MiB cap
+        await(() -> client.stats().rejects(RejectReason.BAD_FRAME) == 1, "the oversized message dropped");
+        server.sendRaw(huge); // one 1.4 MB frame: Netty refuses it and closes, the client reconnects
+        await(() -> client.stats().rejects(RejectReason.BAD_FRAME) == 2, "the oversized frame counted");
+        awaitSubscribes(server, 2);
+        assertThat(client.stats().reconnects()).isEqualTo(1);
+        assertThat(ring.ofType(EventType.GAP)).isEmpty();
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslContext;
@@ -178,6 +179,24 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
             if (client != null) {
                 client.writeAndFlush(new TextWebSocketFrame(text));
             }
+        });
+    }
+
+    /** Sends {@code text} as one message split into {@code parts} WebSocket fragments. */
+    void sendFragmented(String text, int parts) {
+        run(() -> {
+            if (client == null) {
+                return;
+            }
+            final int step = (text.length() + parts - 1) / parts;
+            for (int i = 0; i < parts; i++) {
+                final String part = text.substring(Math.min(text.length(), i * step),
+                    Math.min(text.length(), (i + 1) * step));
+                final boolean last = i == parts - 1;
+                client.write(i == 0 ? new TextWebSocketFrame(last, 0, part) : new ContinuationWebSocketFrame(last, 0,
+                    part));
+            }
+            client.flush();
         });
     }
 

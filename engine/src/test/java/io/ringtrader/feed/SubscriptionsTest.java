@@ -39,4 +39,12 @@ class SubscriptionsTest {
         assertThat(subs.messages().get(0)).doesNotContain("MATIC");
         assertThat(subs.dropNamedIn("rate limit exceeded")).isEmpty();
     }
+
+    @Test
+    void shouldMatchProductIdsAsWholeWordsOnly() {
+        assertThat(Subscriptions.names("invalid product ETH-USDC", "ETH-USD")).isFalse();
+        assertThat(Subscriptions.names("invalid product: ETH-USD.", "ETH-USD")).isTrue();
+        assertThat(Subscriptions.names("[\"MATIC-USD\"] rejected", "MATIC-USD")).isTrue();
+        assertThat(Subscriptions.names("XETH-USD", "ETH-USD")).isFalse();
+    }
 }
