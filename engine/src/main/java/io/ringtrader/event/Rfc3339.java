@@ -24,7 +24,7 @@ public final class Rfc3339 {
         final int hour = digits(buf, offset + 11, 2);
         final int minute = digits(buf, offset + 14, 2);
         final int second = digits(buf, offset + 17, 2);
-        if (year < 1970 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)
+        if (year < 1970 || year > 2200 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)
             || hour > 23 || minute > 59 || second > 59
             || buf[offset + 4] != '-' || buf[offset + 7] != '-' || buf[offset + 13] != ':'
             || buf[offset + 16] != ':' || (buf[offset + 10] != 'T' && buf[offset + 10] != 't'

@@ -16,6 +16,7 @@ public final class RingPublisher {
     private long pendingDropsAll;
     private long drops;
     private long published;
+    private boolean justFlushedDrops;
 
     /** Publishes into {@code ring}, tracking drops for {@code instrumentCount} instruments. */
     public RingPublisher(RingBuffer<MarketEvent> ring, int instrumentCount) {
@@ -123,7 +124,8 @@ public final class RingPublisher {
         e.sizeE8 = sizeE8;
         e.tradeId = tradeId;
         e.side = side;
-        e.flags = flags;
+        e.flags = justFlushedDrops ? flags | TradeFlags.AFTER_DROP : flags;
+        justFlushedDrops = false;
         e.feedSequence = feedSequence;
         e.receivedNs = receivedNs;
         publish(seq, seq);
@@ -176,6 +178,7 @@ public final class RingPublisher {
                 return false;
             }
             pendingDropsAll = 0;
+            justFlushedDrops = true;
         }
         if (instrumentId >= 0 && instrumentId < pendingDropsByInstrument.length
             && pendingDropsByInstrument[instrumentId] > 0) {
@@ -184,6 +187,7 @@ public final class RingPublisher {
                 return false;
             }
             pendingDropsByInstrument[instrumentId] = 0;
+            justFlushedDrops = true;
         }
         return true;
     }
