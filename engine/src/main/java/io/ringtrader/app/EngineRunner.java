@@ -74,7 +74,7 @@ final class EngineRunner {
         final Instruments instruments = config.instruments().build(config.symbols(), config.quoteCurrency());
         final Secrets secrets = Secrets.load(options.configDir().resolve("api_keys.yaml"), System.getenv());
         final MarketDataSource source = sourceOverride != null ? sourceOverride
-            : Sources.create(config, instruments);
+            : Sources.create(config, instruments, dataDir);
         log.info("Starting {} in {} ({} symbols: {}), feed {} {}, ring {} slots, {} with {} wait, credentials: {}",
             mode, dataDir.toAbsolutePath(), instruments.size(), config.symbols(), config.feed().source(),
             config.feed().protocol(), config.pipeline().ringSize(), config.pipeline().threads(),

@@ -12,7 +12,7 @@ final class Sources {
     private Sources() {
     }
 
-    static MarketDataSource create(EngineConfig config, Instruments instruments) {
+    static MarketDataSource create(EngineConfig config, Instruments instruments, Path dataDir) {
         final String source = config.feed().source();
         switch (source) {
             case "journal" -> {
@@ -20,6 +20,11 @@ final class Sources {
                 if (dir.isBlank() || !Files.isDirectory(Path.of(dir))) {
                     throw new ConfigException("feed.journal_dir", "--feed journal needs --journal DIR, an existing"
                         + " journal directory; got '" + dir + "'");
+                }
+                if (Path.of(dir).toAbsolutePath().normalize().equals(
+                    dataDir.resolve("journal").toAbsolutePath().normalize())) {
+                    throw new ConfigException("feed.journal_dir", "'" + dir + "' is this process's own journal;"
+                        + " run the trading process with its own --data-dir");
                 }
                 final Journal journal = Journal.openReadOnly(Path.of(dir));
                 return new ClosingSource(new JournalSource(journal, -1, true, 0, false, false, null), journal);
