@@ -28,6 +28,10 @@ final class JournalSource implements MarketDataSource {
     private final LongConsumer progress;
     private final boolean endOfFeedAtEnd;
     private final boolean markReplayed;
+    /** Events read ahead and published as one ring batch (replay as fast as possible). */
+    private static final int BATCH = 256;
+    private final MarketEvent[] batch = new MarketEvent[BATCH];
+    private final long[] batchIndexes = new long[BATCH];
     private volatile boolean running = true;
     private volatile long published;
     private Thread thread;
@@ -51,6 +55,9 @@ final class JournalSource implements MarketDataSource {
         this.speed = speed;
         this.endOfFeedAtEnd = endOfFeedAtEnd;
         this.progress = progress;
+        for (int i = 0; i < BATCH; i++) {
+            batch[i] = new MarketEvent(1);
+        }
     }
 
     @Override
@@ -70,13 +77,19 @@ final class JournalSource implements MarketDataSource {
         long firstExchangeNs = Long.MIN_VALUE;
         long firstWallNs = 0;
         long lastTimestampNs = 0;
+        final long pumpStartNs = System.nanoTime();
         try (JournalReader reader = journal.reader()) {
             if (!reader.seekAfter(afterIndex)) {
                 log.warn("Journal {} has no entry {}; reading from the start", journal.dir(), afterIndex);
                 reader.seekAfter(-1);
             }
+            final int batchLimit = speed > 0 ? 1 : BATCH;
+            int pending = 0;
             while (running) {
                 if (!reader.next(record)) {
+                    if (pending > 0) {
+                        pending = publishBatch(publisher, pending);
+                    }
                     if (!follow) {
                         break;
                     }
@@ -101,11 +114,12 @@ final class JournalSource implements MarketDataSource {
                         LockSupport.parkNanos(Math.min(waitNs, 50_000_000L));
                     }
                 }
-                publishWaiting(publisher, in, record.index);
+                batch[pending].copyInputFrom(in);
+                batchIndexes[pending] = record.index;
+                pending++;
                 lastTimestampNs = Math.max(lastTimestampNs, in.timestampNs);
-                published++;
-                if (progress != null && (published & 0xFFFF) == 0) {
-                    progress.accept(published);
+                if (pending == batchLimit) {
+                    pending = publishBatch(publisher, pending);
                 }
             }
             if (endOfFeedAtEnd && running) {
@@ -120,24 +134,38 @@ final class JournalSource implements MarketDataSource {
         if (progress != null) {
             progress.accept(published);
         }
+        final double seconds = (System.nanoTime() - pumpStartNs) / 1e9;
+        log.info("Journal source: {} events published in {} s ({} events/s)", published,
+            String.format(java.util.Locale.ROOT, "%.2f", seconds),
+            String.format(java.util.Locale.ROOT, "%.0f", published / Math.max(seconds, 1e-9)));
     }
 
-    private void publishWaiting(RingPublisher publisher, MarketEvent in, long index) {
-        long seq;
-        while ((seq = publisher.tryClaimWaiting()) < 0) {
+    /** Publishes the read-ahead events as one ring batch, waiting for room; returns 0 (nothing pending). */
+    private int publishBatch(RingPublisher publisher, int count) {
+        long hi;
+        while ((hi = publisher.tryClaimWaiting(count)) < 0) {
             if (!running) {
-                return;
+                return 0;
             }
             LockSupport.parkNanos(20_000);
         }
-        final MarketEvent slot = publisher.slot(seq);
-        slot.copyInputFrom(in);
-        slot.receivedNs = System.nanoTime();
-        slot.journalIndex = index;
-        if (markReplayed) {
-            slot.flags |= io.ringtrader.event.TradeFlags.REPLAYED;
+        final long lo = hi - count + 1;
+        final long receivedNs = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            final MarketEvent slot = publisher.slot(lo + i);
+            slot.copyInputFrom(batch[i]);
+            slot.receivedNs = receivedNs;
+            slot.journalIndex = batchIndexes[i];
+            if (markReplayed) {
+                slot.flags |= io.ringtrader.event.TradeFlags.REPLAYED;
+            }
         }
-        publisher.publish(seq, seq);
+        publisher.publish(lo, hi);
+        published += count;
+        if (progress != null && (published & ~0xFFFFL) != ((published - count) & ~0xFFFFL)) {
+            progress.accept(published);
+        }
+        return 0;
     }
 
     /** Inputs published so far. */

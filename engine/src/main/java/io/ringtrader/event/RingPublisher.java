@@ -74,13 +74,12 @@ public final class RingPublisher {
      * wait (journal replay), unlike the network feed which never does.
      */
     public long tryClaimWaiting() {
-        try {
-            final long seq = ring.tryNext();
-            ring.get(seq).clear();
-            return seq;
-        } catch (InsufficientCapacityException e) {
-            return -1;
-        }
+        return claim(1);
+    }
+
+    /** Claims {@code n} cleared slots (highest sequence returned) or -1 when full, without counting a drop. */
+    public long tryClaimWaiting(int n) {
+        return claim(n);
     }
 
     /** The slot at a claimed sequence. */
