@@ -29,7 +29,8 @@ import org.apache.logging.log4j.Logger;
  * an empty range or unknown strategy names are usage errors (exit 2). Runs on the calling thread.
  */
 final class BacktestRunner {
-    private static final Logger LOG = LogManager.getLogger(BacktestRunner.class);
+    /** Outside {@code io.ringtrader.app}: info goes to the log file only (the console gets the table directly). */
+    static final Logger LOG = LogManager.getLogger("io.ringtrader.backtest");
 
     private final EngineConfig config;
     private final Path dataDir;
@@ -104,7 +105,9 @@ final class BacktestRunner {
         console.println("Wrote " + out.resolve(BacktestFiles.TRADES) + ", " + BacktestFiles.EQUITY + ", "
             + BacktestFiles.REPORT);
         console.flush();
-        LOG.info("Backtest {}..{} done:\n{}", fromDate, toDate, table);
+        for (String line : table.split("\n")) {
+            LOG.info("Backtest {}..{}: {}", fromDate, toDate, line);
+        }
         return ExitCodes.OK;
     }
 
@@ -128,7 +131,7 @@ final class BacktestRunner {
             if (candles.count(id) == 0) {
                 console.println("warning: no candles for " + symbol + " in " + dataDir.resolve("candles")
                     .resolve(symbol) + " between " + fromDate + " and " + toDate);
-                LOG.warn("Backtest: no candles for {} between {} and {}", symbol, fromDate, toDate);
+                LOG.info("Backtest: no candles for {} between {} and {}", symbol, fromDate, toDate);
             }
         }
         final String line = String.format(Locale.ROOT, "Backtest %s..%s: %,d candles (%s) over %,d minutes;"

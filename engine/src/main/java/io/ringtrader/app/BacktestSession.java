@@ -13,8 +13,6 @@ import io.ringtrader.portfolio.Portfolio;
 import io.ringtrader.portfolio.RiskPortfolioHandler;
 import io.ringtrader.strategy.StrategyHandler;
 import io.ringtrader.strategy.StrategyRegistry;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 
 /**
  * One backtest run: the live {@link StrategyHandler} and {@link RiskPortfolioHandler}, driven directly (off the
@@ -26,7 +24,6 @@ import org.apache.logging.log4j.Logger;
  * minutes of the range warm them up). Single-use, single-threaded, deterministic.
  */
 final class BacktestSession {
-    private static final Logger LOG = LogManager.getLogger(BacktestSession.class);
 
     /** Sees every signal the strategy stage writes (tests compare them with a live handler's). */
     interface Observer {
@@ -99,8 +96,8 @@ final class BacktestSession {
         result.signals(strategies.counters().actionableSignals(), strategies.counters().filteredSignals(),
             risk.rejectedSignals());
         if (risk.arithmeticErrors() + risk.batchFull() + risk.brokerRejected() > 0) {
-            LOG.warn("Backtest {}: {} arithmetic errors, {} full batches, {} broker rejections", label,
-                risk.arithmeticErrors(), risk.batchFull(), risk.brokerRejected());
+            BacktestRunner.LOG.warn("Backtest {}: {} arithmetic errors, {} full batches, {} broker rejections",
+                label, risk.arithmeticErrors(), risk.batchFull(), risk.brokerRejected());
         }
         return result;
     }

@@ -17,10 +17,13 @@ final class BacktestTable {
         final StringBuilder sb = new StringBuilder(256 * (strategies.size() + 3));
         sb.append(String.format(Locale.ROOT, ROW, "run", "return", "sharpe", "sortino", "max_dd", "fills", "sells",
             "trips", "win", "pf", "expo", "final_equity"));
-        sb.append(row("portfolio (" + String.join("+", portfolio.strategies()) + ")", portfolio));
+        sb.append(row("portfolio", portfolio));
         for (BacktestStats s : strategies) {
             sb.append(row(s.name(), s));
         }
+        sb.append("portfolio = ").append(String.join(" + ", portfolio.strategies()))
+            .append("; return and max_dd of equity, sharpe/sortino annualised per-minute, win and pf over sells,"
+                + " expo = minutes holding a position\n");
         return sb.toString();
     }
 
