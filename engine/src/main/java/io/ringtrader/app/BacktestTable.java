@@ -21,9 +21,9 @@ final class BacktestTable {
         for (BacktestStats s : strategies) {
             sb.append(row(s.name(), s));
         }
-        sb.append("portfolio = ").append(String.join(" + ", portfolio.strategies()))
-            .append("; return and max_dd of equity, sharpe/sortino annualised per-minute, win and pf over sells,"
-                + " expo = minutes holding a position\n");
+        sb.append("portfolio = ").append(String.join(" + ", portfolio.strategies())).append('\n');
+        sb.append("sharpe, sortino: per-minute returns x sqrt(525600); win, pf: over sells; trips: flat to flat;"
+            + " expo: minutes in a position\n");
         return sb.toString();
     }
 
