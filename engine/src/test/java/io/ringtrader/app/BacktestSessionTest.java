@@ -125,15 +125,4 @@ class BacktestSessionTest {
             assertThat(result.timeNs(m)).isGreaterThan(result.timeNs(m - 1));
         }
     }
-
-    @Test
-    void shouldMergeSymbolsByMinuteThenInstrument() {
-        final BacktestCandles c = candles();
-        final Candle[] all = c.candles();
-        for (int i = 1; i < all.length; i++) {
-            assertThat(BacktestCandles.TIME_ORDER.compare(all[i - 1], all[i])).isNegative();
-        }
-        assertThat(c.size()).isEqualTo(c.count(0) + c.count(1));
-        assertThat(c.minutes()).isLessThan(c.size()).isGreaterThanOrEqualTo(Math.max(c.count(0), c.count(1)));
-    }
 }
