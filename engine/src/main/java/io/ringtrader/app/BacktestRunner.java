@@ -1,30 +1,172 @@
 package io.ringtrader.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ringtrader.config.ConfigException;
 import io.ringtrader.config.EngineConfig;
+import io.ringtrader.config.StrategyConfig;
+import io.ringtrader.event.Instruments;
+import io.ringtrader.event.Rfc3339;
+import io.ringtrader.strategy.StrategyLibrary;
+import io.ringtrader.strategy.StrategyRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
-/** Runs {@code backtest}; see {@link BacktestCommand}. */
+/**
+ * Runs {@code backtest} (see {@link BacktestCommand}): reads the stored candles of the configured symbols for the
+ * date range, runs them through the live strategy and risk/portfolio stages ({@link BacktestSession}) once with
+ * the chosen strategies together (the portfolio) and once per strategy alone, then writes {@code live_trades.csv}
+ * and {@code equity.csv} of the portfolio run and {@code report.json} of every run, and prints a table. Bad dates,
+ * an empty range or unknown strategy names are usage errors (exit 2). Runs on the calling thread.
+ */
 final class BacktestRunner {
+    /** Outside {@code io.ringtrader.app}: info goes to the log file only (the console gets the table directly). */
+    static final Logger LOG = LogManager.getLogger("io.ringtrader.backtest");
+
     private final EngineConfig config;
-    private final CommonOptions options;
+    private final Path dataDir;
     private final String from;
     private final String to;
     private final List<String> strategies;
     private final Path out;
+    private final PrintStream console;
 
     BacktestRunner(EngineConfig config, CommonOptions options, String from, String to, List<String> strategies,
                    Path out) {
+        this(config, options.dataDir, from, to, strategies, out, System.out);
+    }
+
+    /** A run over {@code dataDir} writing to {@code out}, printing progress and the table to {@code console}. */
+    BacktestRunner(EngineConfig config, Path dataDir, String from, String to, List<String> strategies, Path out,
+                   PrintStream console) {
         this.config = config;
-        this.options = options;
+        this.dataDir = dataDir;
         this.from = from;
         this.to = to;
         this.strategies = strategies;
         this.out = out;
+        this.console = console;
     }
 
-    int run() {
-        throw new UnsupportedOperationException("backtest is not implemented yet (" + config.symbols() + " "
-            + options.dataDir + " " + from + ".." + to + " " + strategies + " -> " + out + ")");
+    int run() throws IOException {
+        final LocalDate fromDate = date("--from", from);
+        final LocalDate toDate = date("--to", to);
+        if (fromDate.isAfter(toDate)) {
+            throw new ConfigException("--to", toDate + " is before --from " + fromDate);
+        }
+        final StrategyLibrary library = StrategyLibrary.load();
+        final List<String> chosen = strategies == null || strategies.isEmpty() ? config.strategies().active()
+            : List.copyOf(strategies);
+        for (String name : chosen) {
+            if (library.provider(name) == null) {
+                throw new ConfigException(strategies == null ? "strategies.active" : "--strategies",
+                    "unknown strategy '" + name + "'; known: " + library.names());
+            }
+        }
+        final List<String> alone = strategies == null || strategies.isEmpty() ? library.names() : chosen;
+        final Instruments instruments = config.instruments().build(config.symbols(), config.quoteCurrency());
+        final BacktestCandles candles = BacktestCandles.load(dataDir, instruments, fromDate, toDate);
+        if (candles.size() == 0) {
+            throw new ConfigException("--data-dir", "no candles of " + String.join(",", config.symbols())
+                + " between " + fromDate + " and " + toDate + " in " + dataDir.resolve("candles")
+                + "/{SYMBOL}/*.parquet");
+        }
+        describe(instruments, candles, fromDate, toDate, chosen, alone);
+
+        final ProgressBar bar = new ProgressBar(console, "candles", (long) candles.size() * (1 + alone.size()),
+            System.nanoTime());
+        final StrategyRegistry registry = registry(chosen, library);
+        final BacktestResult combined = run("portfolio", chosen, registry, instruments, candles, bar, 0);
+        final BacktestStats portfolio = BacktestStats.of("portfolio", chosen, combined);
+        final List<BacktestStats> each = new ArrayList<>();
+        for (int i = 0; i < alone.size(); i++) {
+            final List<String> one = List.of(alone.get(i));
+            final BacktestResult r = run(alone.get(i), one, registry(one, library), instruments, candles, bar,
+                (long) candles.size() * (i + 1));
+            each.add(BacktestStats.of(alone.get(i), one, r));
+        }
+        bar.finish((long) candles.size() * (1 + alone.size()), System.nanoTime());
+
+        BacktestFiles.write(out.resolve(BacktestFiles.TRADES), BacktestFiles.trades(combined, instruments, registry));
+        BacktestFiles.write(out.resolve(BacktestFiles.EQUITY), BacktestFiles.equity(combined));
+        BacktestFiles.write(out.resolve(BacktestFiles.REPORT), BacktestFiles.report(
+            header(instruments, candles, fromDate, toDate), portfolio, each));
+        final String table = BacktestTable.render(portfolio, each);
+        console.print(table);
+        console.println("Wrote " + out.resolve(BacktestFiles.TRADES) + ", " + BacktestFiles.EQUITY + ", "
+            + BacktestFiles.REPORT);
+        console.flush();
+        for (String line : table.split("\n")) {
+            LOG.info("Backtest {}..{}: {}", fromDate, toDate, line);
+        }
+        return ExitCodes.OK;
+    }
+
+    private BacktestResult run(String label, List<String> names, StrategyRegistry registry, Instruments instruments,
+                               BacktestCandles candles, ProgressBar bar, long before) {
+        final StrategyConfig strategyConfig = config.strategies().withActive(names);
+        final BacktestSession session = new BacktestSession(label, config, instruments, strategyConfig, registry);
+        return session.run(candles.candles(), null, done -> bar.update(before + done, System.nanoTime(), false));
+    }
+
+    private StrategyRegistry registry(List<String> names, StrategyLibrary library) {
+        return StrategyRegistry.create(config.strategies().withActive(names), library);
+    }
+
+    private void describe(Instruments instruments, BacktestCandles candles, LocalDate fromDate, LocalDate toDate,
+                          List<String> chosen, List<String> alone) {
+        final StringBuilder counts = new StringBuilder();
+        for (int id = 0; id < instruments.size(); id++) {
+            final String symbol = instruments.get(id).symbol();
+            counts.append(id == 0 ? "" : ", ").append(symbol).append(' ').append(candles.count(id));
+            if (candles.count(id) == 0) {
+                console.println("warning: no candles for " + symbol + " in " + dataDir.resolve("candles")
+                    .resolve(symbol) + " between " + fromDate + " and " + toDate);
+                LOG.info("Backtest: no candles for {} between {} and {}", symbol, fromDate, toDate);
+            }
+        }
+        final String line = String.format(Locale.ROOT, "Backtest %s..%s: %,d candles (%s) over %,d minutes;"
+            + " portfolio of %s, then %d strategies alone", fromDate, toDate, candles.size(), counts,
+            candles.minutes(), chosen, alone.size());
+        console.println(line);
+        LOG.info(line);
+    }
+
+    private ObjectNode header(Instruments instruments, BacktestCandles candles, LocalDate fromDate,
+                              LocalDate toDate) {
+        final ObjectNode h = new ObjectMapper().createObjectNode();
+        h.put("from", fromDate.toString());
+        h.put("to", toDate.toString());
+        final ObjectNode counts = h.putObject("candles");
+        final ArrayNode symbols = h.putArray("symbols");
+        for (int id = 0; id < instruments.size(); id++) {
+            symbols.add(instruments.get(id).symbol());
+            counts.put(instruments.get(id).symbol(), candles.count(id));
+        }
+        h.put("minutes", candles.minutes());
+        h.put("first_candle", Rfc3339.formatMicros(candles.candles()[0].openTimeNs));
+        h.put("last_candle", Rfc3339.formatMicros(candles.candles()[candles.size() - 1].openTimeNs));
+        h.put("starting_cash", BacktestFiles.money(config.portfolio().startingCashE8()));
+        h.put("fee_bps", config.portfolio().feeBps());
+        h.put("slippage_bps", config.portfolio().slippageBps());
+        h.put("min_candles", config.strategies().minCandles());
+        return h;
+    }
+
+    private static LocalDate date(String option, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(option, "'" + text + "' is not a date (YYYY-MM-DD, UTC)");
+        }
     }
 }
