@@ -6,7 +6,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 
 /**
- * Configures Log4j2 before the first logger exists: every logger async (LMAX Disruptor underneath), garbage-free
+ * Configures Log4j2: every logger async ({@code AsyncLogger}/{@code AsyncRoot} in log4j2.xml, LMAX Disruptor
+ * underneath, flushing files at the end of each batch), garbage-free
  * layouts, files under {@code --logs-dir}, {@code config/log4j2.xml} (next to the engine config) overriding the
  * default packed in the jar. Log4j's own shutdown hook is off: the engine flushes logs last, after state is safe.
  */
@@ -18,8 +19,6 @@ public final class LoggingSetup {
     public static void init(Path logsDir, Path configDir) throws java.io.IOException {
         Files.createDirectories(logsDir);
         System.setProperty("ringtrader.logs", logsDir.toAbsolutePath().toString());
-        System.setProperty("log4j2.contextSelector",
-            "org.apache.logging.log4j.core.async.AsyncLoggerContextSelector");
         System.setProperty("log4j2.enableThreadlocals", "true");
         System.setProperty("log4j2.enableDirectEncoders", "true");
         System.setProperty("log4j2.shutdownHookEnabled", "false");

@@ -145,7 +145,7 @@ class ProcessLifecycleTest {
             assertThat(code).as(err.toString()).isZero();
             // The trader built candles from the collector's trades and journaled them as its own inputs.
             assertThat(trader.resolve("BTC_1m_historical.parquet")).isNotEmptyFile();
-            final String log = Files.readString(dir.resolve("trader-logs/integrated_live_trading.log"));
+            final String log = awaitFile(dir.resolve("trader-logs/integrated_live_trading.log"), "candle_trades=");
             assertThat(log).contains("feed journal");
             final Matcher m = Pattern.compile("candle_trades=(\\d+)").matcher(log);
             assertThat(m.find()).as(log).isTrue();
@@ -155,6 +155,16 @@ class ProcessLifecycleTest {
             assertThat(collector.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(collector.exitValue()).isZero();
+    }
+
+    /** The file's content once it contains {@code text} (asynchronous logging), waiting a bounded time. */
+    private static String awaitFile(Path file, String text) throws IOException {
+        String content = "";
+        for (int i = 0; i < 400 && !content.contains(text); i++) {
+            LockSupport.parkNanos(50_000_000L);
+            content = Files.exists(file) ? Files.readString(file) : "";
+        }
+        return content;
     }
 
     private static void assertNoDuplicateFills(Path data, long seed) throws IOException {
