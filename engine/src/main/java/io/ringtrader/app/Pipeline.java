@@ -15,6 +15,7 @@ import io.ringtrader.config.PipelineConfig;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.RingPublisher;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,9 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * replay reader), pre-allocated {@link MarketEvent} slots; the stages run fused on one thread or a thread each.
  */
 public final class Pipeline {
+    /** How long a halted consumer thread may take to run its handlers' onShutdown. */
+    private static final long SHUTDOWN_JOIN_MS = 5_000;
+
     private final Disruptor<MarketEvent> disruptor;
     private final RingPublisher publisher;
     private final StageExceptionHandler exceptionHandler;
+    /** The consumer threads; drainAndStop joins them so every handler's onShutdown has run when it returns. */
+    private final List<Thread> consumers = new CopyOnWriteArrayList<>();
 
     /** Builds (does not start) a ring running {@code stages} in order. */
     @SuppressWarnings("unchecked")
@@ -58,11 +64,12 @@ public final class Pipeline {
         };
     }
 
-    private static ThreadFactory consumerThreads() {
+    private ThreadFactory consumerThreads() {
         final AtomicInteger n = new AtomicInteger();
         return r -> {
             final Thread t = new Thread(r, "ring-stage-" + n.getAndIncrement());
             t.setDaemon(true);
+            consumers.add(t);
             return t;
         };
     }
@@ -88,13 +95,26 @@ public final class Pipeline {
      * are halted either way.
      */
     public boolean drainAndStop(long timeoutMs) {
+        boolean drained;
         try {
             disruptor.shutdown(timeoutMs, TimeUnit.MILLISECONDS);
-            return true;
+            drained = true;
         } catch (TimeoutException e) {
             disruptor.halt();
-            return false;
+            drained = false;
         }
+        // halt() only signals the consumers. Their handlers' onShutdown (the portfolio's final state snapshot, the
+        // journal writers' close) must have run before the caller closes the writers they hand work to.
+        for (Thread consumer : consumers) {
+            try {
+                consumer.join(SHUTDOWN_JOIN_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            drained &= !consumer.isAlive();
+        }
+        return drained;
     }
 
     /** Events skipped because a stage threw. */

@@ -80,6 +80,35 @@ class PipelineTest {
         assertThat(pipeline.halted()).isFalse();
     }
 
+    /** Slow to shut down, like a stage closing a Chronicle appender before the portfolio's final snapshot. */
+    private static final class SlowShutdown implements EventHandler<MarketEvent> {
+        volatile boolean shutDown;
+
+        @Override
+        public void onEvent(MarketEvent event, long sequence, boolean endOfBatch) {
+        }
+
+        @Override
+        public void onShutdown() {
+            LockSupport.parkNanos(50_000_000L);
+            shutDown = true;
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fused", "per-stage"})
+    void shouldReturnFromDrainAndStopOnlyAfterEveryStageRanItsShutdown(String threads) {
+        final SlowShutdown first = new SlowShutdown();
+        final SlowShutdown last = new SlowShutdown();
+        final Pipeline pipeline = new Pipeline(new PipelineConfig(64, threads, "sleeping", 30_000), 1,
+            List.of(first, new Annotate(), last), new StopSignal());
+        pipeline.start();
+        publishAll(pipeline.publisher(), 10);
+        assertThat(pipeline.drainAndStop(30_000)).isTrue();
+        assertThat(first.shutDown).isTrue();
+        assertThat(last.shutDown).as("the last stage's onShutdown ran before drainAndStop returned").isTrue();
+    }
+
     @Test
     void shouldHaltOnABrokenInvariant() throws InterruptedException {
         final StopSignal stop = new StopSignal();
