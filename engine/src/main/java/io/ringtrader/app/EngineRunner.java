@@ -85,10 +85,12 @@ final class EngineRunner {
             ? Journal.open(dataDir.resolve("journal")) : null;
         final boolean recovering = mode != EngineMode.REPLAY && journal != null && journal.lastIndex() >= 0;
         StrategyRegistry registry = null;
+        int initiallyActive = 0;
         if (mode != EngineMode.DATA_ONLY) {
             final StrategySelection.Choice choice = strategyChoice != null ? strategyChoice
                 : StrategySelection.choose(config, dataDir, instruments, journal, log);
             registry = StrategySelection.registry(config, choice);
+            initiallyActive = choice.active().size();
             if (journal != null && StrategySelection.fromJournal(journal) == null) {
                 try (Journal.Writer w = journal.writer()) {
                     w.appendNote(choice.note());
@@ -101,7 +103,8 @@ final class EngineRunner {
             restored = restoreState(instruments);
             tradeLogRows = restored != null ? restored.tradeCount() : recovering ? 0 : -1;
         }
-        final Stages stages = Stages.build(mode, config, instruments, dataDir, registry, restored, tradeLogRows);
+        final Stages stages = Stages.build(mode, config, instruments, dataDir, registry, initiallyActive,
+            journal == null ? null : new JournalNotes(journal), restored, tradeLogRows);
         final SessionControlHandler control = new SessionControlHandler(stop, stages.latency, Stages.END_TO_END);
         final List<EventHandler<MarketEvent>> chain = new ArrayList<>();
         if (journal != null) {

@@ -16,11 +16,15 @@ import io.ringtrader.portfolio.RiskPortfolioHandler;
 import io.ringtrader.portfolio.TradeLogWriter;
 import io.ringtrader.store.ParquetCandleWriter;
 import io.ringtrader.strategy.StrategyHandler;
+import io.ringtrader.strategy.StrategyLibrary;
 import io.ringtrader.strategy.StrategyRegistry;
+import io.ringtrader.strategy.StrategyReselector;
+import io.ringtrader.strategy.StrategySelector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 
 /**
@@ -55,7 +59,8 @@ final class Stages implements AutoCloseable {
      * log to the rows that portfolio reflects (-1: keep every row).
      */
     static Stages build(EngineMode mode, EngineConfig config, Instruments instruments, Path dataDir,
-                        StrategyRegistry registry, Portfolio restored, long restoredTradeCount)
+                        StrategyRegistry registry, int initiallyActive, Consumer<String> journalNotes,
+                        Portfolio restored, long restoredTradeCount)
         throws IOException {
         final Stages s = new Stages();
         final int n = instruments.size();
@@ -69,7 +74,11 @@ final class Stages implements AutoCloseable {
         s.closeables.add(s.parquet);
         if (mode != EngineMode.DATA_ONLY) {
             s.registry = registry;
-            s.strategies = new StrategyHandler(config.strategies(), registry, n);
+            final StrategyReselector reselector = !StrategySelection.reselecting(config) ? null
+                : new StrategyReselector(new StrategySelector(config.strategies(), StrategyLibrary.load()),
+                    registry.names(), n, config.candles().retentionDays(),
+                    (long) (config.strategies().selection().intervalHours() * 3_600_000_000_000L), journalNotes);
+            s.strategies = new StrategyHandler(config.strategies(), registry, n, initiallyActive, reselector);
             s.add(s.strategies, 2);
             final Portfolio portfolio = restored != null ? restored
                 : new Portfolio(n, config.portfolio().startingCashE8());

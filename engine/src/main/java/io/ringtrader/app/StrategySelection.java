@@ -69,9 +69,26 @@ final class StrategySelection {
         return choice;
     }
 
-    /** The registry for a choice. */
+    /**
+     * The registry for a choice: the chosen strategies first (ids 0..k-1, they vote from the start), then, when
+     * strategies are re-selected during the session, every other library strategy (kept warm, not voting).
+     */
     static StrategyRegistry registry(EngineConfig config, Choice choice) {
-        return StrategyRegistry.create(config.strategies().withActive(choice.active()), StrategyLibrary.load());
+        final StrategyLibrary library = StrategyLibrary.load();
+        final List<String> names = new ArrayList<>(choice.active());
+        if (reselecting(config)) {
+            for (String name : library.names()) {
+                if (!names.contains(name) && names.size() < io.ringtrader.event.Signal.MAX_VOTES) {
+                    names.add(name);
+                }
+            }
+        }
+        return StrategyRegistry.create(config.strategies().withActive(names), library);
+    }
+
+    /** True when the active set is re-chosen on a schedule during the session. */
+    static boolean reselecting(EngineConfig config) {
+        return config.strategies().selection().enabled() && config.strategies().selection().intervalHours() > 0;
     }
 
     /** The first selection note in {@code journal}, or null. */

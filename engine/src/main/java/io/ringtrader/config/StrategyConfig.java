@@ -115,7 +115,7 @@ public record StrategyConfig(List<String> active, long signalIntervalSeconds, in
      */
     public record Selection(String metric, int minTrades, double feeBps, double positionFraction,
                             double entryConfidence, int minHistoryCandles, int folds, int minPositiveFolds,
-                            boolean enabled) {
+                            boolean enabled, double intervalHours) {
 
         /** Reads {@code strategies.selection}. */
         public static Selection read(ConfigNode n) {
@@ -131,7 +131,8 @@ public record StrategyConfig(List<String> active, long signalIntervalSeconds, in
                 n.decimal("entry_confidence", 0.30, 0.0, 1.0),
                 (int) n.integer("min_history_candles", 1_440, 10, 10_000_000),
                 folds, minPositive,
-                n.bool("enabled", true));
+                n.bool("enabled", true),
+                n.decimal("interval_hours", 24, 0, 24 * 365));
         }
     }
 }

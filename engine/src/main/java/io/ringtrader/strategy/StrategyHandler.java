@@ -9,6 +9,7 @@ import io.ringtrader.event.OutputBatch;
 import io.ringtrader.event.Regime;
 import io.ringtrader.event.Signal;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -55,10 +56,25 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
     private final double[] scratchWeights;
     private final VoteCombiner combiner = new VoteCombiner();
     private final StrategyCounters counters;
+    /** Which strategies vote now; the others keep their indicators warm so a re-selection takes effect at once. */
+    private final boolean[] enabled;
+    private int enabledCount;
+    private final StrategyReselector reselector;
+    private boolean eventReplayed;
 
-    /** A stage running {@code registry}'s strategies for instruments {@code 0..instrumentCount-1}. */
+    /** A stage running all of {@code registry}'s strategies for instruments {@code 0..instrumentCount-1}. */
     public StrategyHandler(StrategyConfig config, StrategyRegistry registry, int instrumentCount) {
+        this(config, registry, instrumentCount, registry.size(), null);
+    }
+
+    /**
+     * A stage where the first {@code initiallyEnabled} strategies of {@code registry} vote and the rest only keep
+     * warm; {@code reselector} (may be null) re-chooses the voting set on its schedule.
+     */
+    public StrategyHandler(StrategyConfig config, StrategyRegistry registry, int instrumentCount,
+                           int initiallyEnabled, StrategyReselector reselector) {
         this.config = config;
+        this.reselector = reselector;
         this.instrumentCount = instrumentCount;
         this.strategyCount = registry.size();
         this.registry = registry;
@@ -90,6 +106,11 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
         scratchActions = new byte[strategyCount];
         scratchConfidences = new double[strategyCount];
         scratchWeights = new double[strategyCount];
+        enabled = new boolean[strategyCount];
+        enabledCount = Math.max(1, Math.min(initiallyEnabled, strategyCount));
+        for (int s = 0; s < enabledCount; s++) {
+            enabled[s] = true;
+        }
     }
 
     @Override
@@ -98,6 +119,7 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
             warmUp(event.history);
             return;
         }
+        eventReplayed = (event.flags & io.ringtrader.event.TradeFlags.REPLAYED) != 0;
         final OutputBatch<Candle> candles = event.closedCandles;
         for (int i = 0; i < candles.size(); i++) {
             onCandle(candles.get(i), event.signals);
@@ -121,6 +143,12 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
         }
         counters.candlesSeen++;
         final int id = candle.instrumentId;
+        if (reselector != null) {
+            final List<String> chosen = reselector.maybeSelect(candle.openTimeNs + CANDLE_NS, !eventReplayed);
+            if (chosen != null) {
+                enable(chosen);
+            }
+        }
         if (!candle.complete) {
             counters.incompleteCandles++;
             return null;
@@ -161,7 +189,31 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
             }
         }
         candleCounts[id]++;
+        if (reselector != null) {
+            reselector.record(candle);
+        }
         return true;
+    }
+
+    /** Makes exactly the named strategies vote (names not in the registry are ignored; at least one votes). */
+    void enable(List<String> names) {
+        int count = 0;
+        for (int s = 0; s < strategyCount; s++) {
+            enabled[s] = names.contains(registry.name(s));
+            if (enabled[s]) {
+                count++;
+            }
+        }
+        if (count == 0) {
+            enabled[0] = true;
+            count = 1;
+        }
+        enabledCount = count;
+    }
+
+    /** True when strategy {@code id} votes now. */
+    public boolean enabled(int strategyId) {
+        return enabled[strategyId];
     }
 
     private Signal combine(int id, Candle candle, long closeNs, OutputBatch<Signal> out) {
@@ -169,6 +221,12 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
         final Strategy[] row = strategies[id];
         final boolean[] off = failed[id];
         for (int s = 0; s < strategyCount; s++) {
+            if (!enabled[s]) {
+                scratchActions[s] = Action.HOLD;
+                scratchConfidences[s] = 0;
+                scratchWeights[s] = 0;
+                continue;
+            }
             vote.hold(Vote.REASON_NONE);
             if (!off[s]) {
                 try {
@@ -183,7 +241,7 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
             scratchWeights[s] = weights[s][regime];
             counters.vote(s, vote.action);
         }
-        combiner.combine(scratchActions, scratchConfidences, scratchWeights, strategyCount);
+        combiner.combine(scratchActions, scratchConfidences, scratchWeights, strategyCount, enabledCount);
         final byte action = combiner.action();
         if (action == Action.HOLD) {
             counters.holdResults++;
@@ -206,7 +264,9 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
         signal.referencePriceE8 = candle.closeE8;
         signal.filtered = action == Action.HOLD || signal.confidence < config.confidenceThreshold();
         for (int s = 0; s < strategyCount; s++) {
-            signal.addVote(s, scratchActions[s], scratchConfidences[s]);
+            if (enabled[s]) {
+                signal.addVote(s, scratchActions[s], scratchConfidences[s]);
+            }
         }
         counters.signalsWritten++;
         if (signal.filtered) {

@@ -17,6 +17,14 @@ public final class VoteCombiner {
 
     /** Combines {@code count} votes ({@code actions[i]}, {@code confidences[i]}) weighted by {@code weights[i]}. */
     public void combine(byte[] actions, double[] confidences, double[] weights, int count) {
+        combine(actions, confidences, weights, count, count);
+    }
+
+    /**
+     * Combines {@code count} votes but divides by {@code voters}, the number of strategies actually voting (the
+     * others hold with weight 0).
+     */
+    public void combine(byte[] actions, double[] confidences, double[] weights, int count, int voters) {
         double buy = 0;
         double sell = 0;
         for (int s = 0; s < count; s++) {
@@ -27,7 +35,7 @@ public final class VoteCombiner {
             }
         }
         action = buy > sell ? Action.BUY : sell > buy ? Action.SELL : Action.HOLD;
-        confidence = action == Action.HOLD || count == 0 ? 0.0 : Math.min(1.0, Math.abs(buy - sell) / count);
+        confidence = action == Action.HOLD || voters <= 0 ? 0.0 : Math.min(1.0, Math.abs(buy - sell) / voters);
         leadStrategyId = -1;
         double leadContribution = 0;
         for (int s = 0; s < count && action != Action.HOLD; s++) {
