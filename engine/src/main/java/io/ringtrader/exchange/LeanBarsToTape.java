@@ -48,12 +48,18 @@ public final class LeanBarsToTape {
             System.exit(2);
         }
         final List<TapeTrade> all = new ArrayList<>();
+        // several days of one product: trade ids continue across its files (give them oldest first)
+        final java.util.Map<String, Long> nextTradeId = new java.util.HashMap<>();
         for (int i = 1; i < args.length; i++) {
             final int eq = args[i].indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("expected PRODUCT=FILE, got " + args[i]);
             }
-            all.addAll(convert(args[i].substring(0, eq), Path.of(args[i].substring(eq + 1)), 1));
+            final String product = args[i].substring(0, eq);
+            final List<TapeTrade> trades = convert(product, Path.of(args[i].substring(eq + 1)),
+                nextTradeId.getOrDefault(product, 1L));
+            nextTradeId.put(product, nextTradeId.getOrDefault(product, 1L) + trades.size());
+            all.addAll(trades);
         }
         all.sort(Comparator.comparingLong(TapeTrade::timeNs));
         write(Path.of(args[0]), all);

@@ -143,6 +143,25 @@ class LeanBarsToTapeTest {
             + "\"price\":\"611.78\",\"size\":\"0.30023\",\"side\":\"SELL\",\"time\":\"2016-10-07T00:00:04Z\"}");
     }
 
+    @Test
+    void shouldContinueTradeIdsAcrossDaysOfOneProductFromTheCommandLine(@TempDir Path dir) throws IOException {
+        final Path out = dir.resolve("two-days.jsonl");
+        LeanBarsToTape.main(new String[] {out.toString(),
+            "BTC-USD=" + resource("minute/btcusd/20180404_trade.zip"),
+            "BTC-USD=" + resource("minute/btcusd/20180405_trade.zip")});
+        final java.util.List<String> lines = java.nio.file.Files.readAllLines(out);
+        final java.util.regex.Pattern id = java.util.regex.Pattern.compile("\"trade_id\":\"(\\d+)\"");
+        long previous = 0;
+        for (String line : lines) {
+            final java.util.regex.Matcher m = id.matcher(line);
+            assertThat(m.find()).isTrue();
+            final long tradeId = Long.parseLong(m.group(1));
+            assertThat(tradeId).as("ids rise across both days").isEqualTo(previous + 1);
+            previous = tradeId;
+        }
+        assertThat(lines.get(lines.size() - 1)).contains("2018-04-05T23:59");
+    }
+
     private static long dayNs(int year, int month, int day) {
         return Rfc3339.daysFromCivil(year, month, day) * 86_400L * 1_000_000_000L;
     }
