@@ -84,6 +84,20 @@ final class EngineRunner {
         final Journal journal = config.persistence().journalEnabled()
             ? Journal.open(dataDir.resolve("journal")) : null;
         final boolean recovering = mode != EngineMode.REPLAY && journal != null && journal.lastIndex() >= 0;
+        if (journal != null) {
+            final List<String> recorded = StrategySelection.symbolsFromJournal(journal);
+            if (recorded == null) {
+                try (Journal.Writer w = journal.writer()) {
+                    w.appendNote(StrategySelection.SYMBOLS_PREFIX + String.join(",", config.symbols()) + " quote="
+                        + config.quoteCurrency());
+                }
+            } else if (!recorded.equals(config.symbols())) {
+                journal.close();
+                throw new io.ringtrader.config.ConfigException("symbols", "the journal in " + dataDir
+                    + " was recorded with symbols " + String.join(",", recorded) + "; run with --symbols "
+                    + String.join(",", recorded) + " or use another --data-dir");
+            }
+        }
         StrategyRegistry registry = null;
         int initiallyActive = 0;
         if (mode != EngineMode.DATA_ONLY) {

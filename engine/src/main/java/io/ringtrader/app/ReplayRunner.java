@@ -10,6 +10,7 @@ import io.ringtrader.journal.VerifyHandler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
@@ -52,17 +53,19 @@ final class ReplayRunner {
         Files.createDirectories(outDir);
         try (Journal source = Journal.openReadOnly(options.journal)) {
             final long inputs = countInputs(source);
+            final List<String> symbols = StrategySelection.symbolsFromJournal(source);
+            final EngineConfig sessionConfig = symbols == null ? config : config.withSymbols(symbols);
             final StrategySelection.Choice recorded = StrategySelection.fromJournal(source);
             final StrategySelection.Choice choice = recorded != null ? recorded
                 : new StrategySelection.Choice(config.strategies().active(), "no selection journaled: config");
-            log.info("Replaying {} input events from {} into {} with strategies {}", inputs, options.journal, outDir,
-                choice.active());
+            log.info("Replaying {} input events from {} into {} with symbols {} and strategies {}", inputs,
+                options.journal, outDir, sessionConfig.symbols(), choice.active());
             final ProgressBar bar = new ProgressBar(System.out, "events", inputs, System.nanoTime());
             final JournalSource replay = new JournalSource(source, -1, false, speed(), true, false,
                 done -> bar.update(done, System.nanoTime(), false));
             final VerifyHandler verifier = verify ? new VerifyHandler(source) : null;
             final long startNs = System.nanoTime();
-            final int code = new EngineRunner(config, options, EngineMode.REPLAY, outDir, replay, verifier)
+            final int code = new EngineRunner(sessionConfig, options, EngineMode.REPLAY, outDir, replay, verifier)
                 .withStrategies(choice).run();
             final long elapsedNs = System.nanoTime() - startNs;
             bar.finish(replay.published(), System.nanoTime());

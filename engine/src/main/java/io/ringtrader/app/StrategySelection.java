@@ -108,6 +108,24 @@ final class StrategySelection {
         return null;
     }
 
+    /** Prefix of the journal note recording a session's instrument table. */
+    static final String SYMBOLS_PREFIX = "session symbols=";
+
+    /** The symbols (in instrument-id order) the journal was recorded with, or null when it does not say. */
+    static List<String> symbolsFromJournal(Journal journal) {
+        try (JournalReader reader = journal.reader()) {
+            final JournalRecord record = new JournalRecord();
+            while (reader.next(record)) {
+                if (record.type == RecordType.NOTE && record.note.startsWith(SYMBOLS_PREFIX)) {
+                    final String rest = record.note.substring(SYMBOLS_PREFIX.length());
+                    final int space = rest.indexOf(' ');
+                    return Arrays.asList((space < 0 ? rest : rest.substring(0, space)).split(","));
+                }
+            }
+        }
+        return null;
+    }
+
     /** Logs each symbol's history and when its first signal can come. */
     static void logWarmUp(Logger log, Stages stages, EngineConfig config, Instruments instruments) {
         final int needed = config.strategies().minCandles();

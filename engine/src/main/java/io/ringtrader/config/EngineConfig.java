@@ -56,6 +56,12 @@ public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfi
         return config;
     }
 
+    /** This configuration trading {@code newSymbols} instead (replay uses the recorded session's symbols). */
+    public EngineConfig withSymbols(List<String> newSymbols) {
+        return new EngineConfig(List.copyOf(newSymbols), quoteCurrency, feed, pipeline, candles, strategies, risk,
+            portfolio, persistence, metrics, instruments, exchange);
+    }
+
     /** Checks a symbol list (also used for the {@code --symbols} option). */
     public static void validateSymbols(ConfigNode root, List<String> symbols) {
         if (symbols.isEmpty()) {
