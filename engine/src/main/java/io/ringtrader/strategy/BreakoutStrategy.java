@@ -99,23 +99,11 @@ public final class BreakoutStrategy implements Strategy {
         return Math.max(params.channelPeriod(), Math.max(params.volumePeriod(), params.atrPeriod())) + 1;
     }
 
-    /** The built-in provider. */
-    public static final class Provider implements StrategyProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public byte style() {
-            return StrategyStyle.TREND;
-        }
-
-        @Override
-        public StrategyFactory configure(ConfigNode node) {
+    /** The built-in provider: its {@code strategies.params} entry read by {@link Params#read}. */
+    public static StrategyProvider provider() {
+        return new BuiltInProvider(NAME, StrategyStyle.TREND, node -> {
             final Params p = Params.read(node);
-            node.finish();
             return instrumentId -> new BreakoutStrategy(p);
-        }
+        });
     }
 }

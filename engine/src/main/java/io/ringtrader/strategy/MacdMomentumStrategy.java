@@ -76,23 +76,11 @@ public final class MacdMomentumStrategy implements Strategy {
         return Math.max(params.slowPeriod() + params.signalPeriod(), params.atrPeriod());
     }
 
-    /** The built-in provider. */
-    public static final class Provider implements StrategyProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public byte style() {
-            return StrategyStyle.TREND;
-        }
-
-        @Override
-        public StrategyFactory configure(ConfigNode node) {
+    /** The built-in provider: its {@code strategies.params} entry read by {@link Params#read}. */
+    public static StrategyProvider provider() {
+        return new BuiltInProvider(NAME, StrategyStyle.TREND, node -> {
             final Params p = Params.read(node);
-            node.finish();
             return instrumentId -> new MacdMomentumStrategy(p);
-        }
+        });
     }
 }

@@ -77,23 +77,11 @@ public final class RsiReversalStrategy implements Strategy {
         return params.rsiPeriod() + 1;
     }
 
-    /** The built-in provider. */
-    public static final class Provider implements StrategyProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public byte style() {
-            return StrategyStyle.MEAN_REVERSION;
-        }
-
-        @Override
-        public StrategyFactory configure(ConfigNode node) {
+    /** The built-in provider: its {@code strategies.params} entry read by {@link Params#read}. */
+    public static StrategyProvider provider() {
+        return new BuiltInProvider(NAME, StrategyStyle.MEAN_REVERSION, node -> {
             final Params p = Params.read(node);
-            node.finish();
             return instrumentId -> new RsiReversalStrategy(p);
-        }
+        });
     }
 }

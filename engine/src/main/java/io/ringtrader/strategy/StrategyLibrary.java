@@ -50,9 +50,9 @@ public final class StrategyLibrary {
 
     /** The six built-in strategies, defaults first. */
     public static List<StrategyProvider> builtIns() {
-        return List.of(new TrendFollowingStrategy.Provider(), new MeanReversionStrategy.Provider(),
-            new BreakoutStrategy.Provider(), new MacdMomentumStrategy.Provider(), new RsiReversalStrategy.Provider(),
-            new VwapReversionStrategy.Provider());
+        return List.of(TrendFollowingStrategy.provider(), MeanReversionStrategy.provider(),
+            BreakoutStrategy.provider(), MacdMomentumStrategy.provider(), RsiReversalStrategy.provider(),
+            VwapReversionStrategy.provider());
     }
 
     /** Every name, in library order. */

@@ -91,23 +91,11 @@ public final class TrendFollowingStrategy implements Strategy {
         return Math.max(params.slowPeriod(), 2 * params.adxPeriod());
     }
 
-    /** The built-in provider. */
-    public static final class Provider implements StrategyProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public byte style() {
-            return StrategyStyle.TREND;
-        }
-
-        @Override
-        public StrategyFactory configure(ConfigNode node) {
+    /** The built-in provider: its {@code strategies.params} entry read by {@link Params#read}. */
+    public static StrategyProvider provider() {
+        return new BuiltInProvider(NAME, StrategyStyle.TREND, node -> {
             final Params p = Params.read(node);
-            node.finish();
             return instrumentId -> new TrendFollowingStrategy(p);
-        }
+        });
     }
 }

@@ -148,7 +148,7 @@ class StrategyHandlerTest {
                 return id -> new ScriptedStrategy(new byte[] {Action.BUY}, new double[] {1.0});
             }
         };
-        final StrategyLibrary library = StrategyLibrary.of(List.of(broken, new TrendFollowingStrategy.Provider()));
+        final StrategyLibrary library = StrategyLibrary.of(List.of(broken, TrendFollowingStrategy.provider()));
         final StrategyHandler h = new StrategyHandler(config, StrategyRegistry.create(config, library), 1);
         final List<Signal> signals = run(h, new TestCandles(0).noise(3, 100, 0.1, 1).toArray());
         // the scripted strategy has one vote, then throws on the second candle
