@@ -101,6 +101,18 @@ class EngineSessionTest {
     }
 
     @Test
+    void shouldRefuseToRestartADataFolderWithOtherSymbols() throws IOException {
+        final Path config = configWithCanaryKeys();
+        final Path data = dir.resolve("data");
+        final String logs = dir.resolve("logs").toString();
+        assertThat(run("data-only", "-c", config.toString(), "--feed", "sim", "--speed", "0", "--sim-hours", "1",
+            "--symbols", "BTC,ETH", "--data-dir", data.toString(), "--logs-dir", logs)).as(err.toString()).isZero();
+        assertThat(run("live-trading", "-c", config.toString(), "--feed", "sim", "--speed", "0", "--sim-hours", "1",
+            "--symbols", "ETH,BTC", "--data-dir", data.toString(), "--logs-dir", logs)).isEqualTo(2);
+        assertThat(err.toString()).contains("symbols: the journal in").contains("--symbols BTC,ETH");
+    }
+
+    @Test
     void replayRefusesAMissingJournalWithExitTwo() {
         assertThat(run("replay", "-c", dir.resolve("none.yaml").toString(), "--journal", dir.resolve("nope")
             .toString(), "--logs-dir", dir.resolve("logs").toString())).isEqualTo(2);
