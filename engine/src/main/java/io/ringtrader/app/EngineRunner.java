@@ -153,6 +153,9 @@ final class EngineRunner {
             final RingPublisher publisher = pipeline.publisher();
             if (recovering) {
                 recover(journal, publisher, control, stages);
+                if (source instanceof FeedSource feed && "sim".equals(config.feed().source())) {
+                    feed.continueAfter(control.lastExchangeTimeNs());
+                }
             } else if (mode == EngineMode.LIVE_TRADING) {
                 warmUpFromParquet(instruments, publisher);
             }

@@ -18,20 +18,35 @@ import org.apache.logging.log4j.LogManager;
 final class FeedSource implements MarketDataSource {
     private final FeedConfig feedConfig;
     private final Instruments instruments;
-    private final LoopbackExchange exchange;
+    private final java.util.function.LongFunction<LoopbackExchange> exchangeFactory;
+    private volatile LoopbackExchange exchange;
+    private long continueAfterNs = Long.MIN_VALUE;
     private volatile FeedClient client;
 
-    /** A feed to {@code feedConfig}'s endpoint, or to {@code exchange} when it is not null. */
-    FeedSource(FeedConfig feedConfig, Instruments instruments, LoopbackExchange exchange) {
+    /**
+     * A feed to {@code feedConfig}'s endpoint, or to a built-in exchange made by {@code exchangeFactory} (given the
+     * exchange time the market should start after; {@code Long.MIN_VALUE} for its configured start).
+     */
+    FeedSource(FeedConfig feedConfig, Instruments instruments,
+               java.util.function.LongFunction<LoopbackExchange> exchangeFactory) {
         this.feedConfig = feedConfig;
         this.instruments = instruments;
-        this.exchange = exchange;
+        this.exchangeFactory = exchangeFactory;
+    }
+
+    /**
+     * A restarted session continues its simulated market after the last exchange time of its journal instead of
+     * replaying the same simulated hours again (which would all be late for candles already closed).
+     */
+    void continueAfter(long exchangeTimeNs) {
+        this.continueAfterNs = exchangeTimeNs;
     }
 
     @Override
     public void start(RingPublisher publisher) throws Exception {
         FeedConfig effective = feedConfig;
-        if (exchange != null) {
+        if (exchangeFactory != null) {
+            exchange = exchangeFactory.apply(continueAfterNs);
             exchange.start();
             LogManager.getLogger(FeedSource.class).info("Built-in exchange listening on {}", exchange.url());
             effective = withUrl(feedConfig, exchange.url());
@@ -92,13 +107,21 @@ final class FeedSource implements MarketDataSource {
         }
     }
 
+    /** The configured start, or the first whole second after {@code afterNs} when a journal already went past it. */
+    static long simStartNs(long configuredNs, long afterNs) {
+        if (afterNs == Long.MIN_VALUE || afterNs < configuredNs) {
+            return configuredNs;
+        }
+        return (afterNs / 1_000_000_000L + 1) * 1_000_000_000L;
+    }
+
     /** Builds the source for {@code feed.source} = coinbase, sim or replay. */
     static FeedSource create(EngineConfig config, Instruments instruments) throws java.io.IOException {
         final FeedConfig feed = config.feed();
         return switch (feed.source()) {
-            case "sim" -> new FeedSource(feed, instruments, new LoopbackExchange(instruments,
+            case "sim" -> new FeedSource(feed, instruments, after -> new LoopbackExchange(instruments,
                 new io.ringtrader.exchange.MarketSimulator(instruments, feed.seed(), feed.simHours(),
-                    config.exchange().simStartNs()),
+                    simStartNs(config.exchange().simStartNs(), after)),
                 io.ringtrader.exchange.ExchangeOptions.from(config.exchange(), feed.speed())));
             case "replay" -> {
                 if (feed.replayFile().isBlank()) {
@@ -109,8 +132,9 @@ final class FeedSource implements MarketDataSource {
                 if (!java.nio.file.Files.isRegularFile(tape)) {
                     throw new io.ringtrader.config.ConfigException("feed.replay_file", "no such file: " + tape);
                 }
-                yield new FeedSource(feed, instruments, new LoopbackExchange(instruments,
-                    new io.ringtrader.exchange.TapeSource(instruments, tape),
+                final io.ringtrader.exchange.TapeSource tapeSource = new io.ringtrader.exchange.TapeSource(
+                    instruments, tape);
+                yield new FeedSource(feed, instruments, after -> new LoopbackExchange(instruments, tapeSource,
                     io.ringtrader.exchange.ExchangeOptions.from(config.exchange(), feed.speed())));
             }
             default -> new FeedSource(feed, instruments, null);
