@@ -139,6 +139,13 @@ final class EngineRunner {
         final Pipeline pipeline = new Pipeline(config.pipeline(), instruments.size(), chain, stop);
         final Telemetry telemetry = new Telemetry(stages.counters, stages.latency, source::summary,
             config.metrics().logIntervalSeconds());
+        telemetry.addHealthCheck(() -> stages.parquet.healthy() ? null
+            : "Parquet candle writer: " + stages.parquet.lastFailure());
+        if (stages.tradeLog != null) {
+            telemetry.addHealthCheck(() -> stages.tradeLog.failed()
+                ? "trade log / state file writer (see the log for the I/O error)" : null);
+        }
+        telemetry.onUnhealthy(failure -> stop.trigger(StopSignal.Reason.FAILURE, failure));
         MetricsEndpoint endpoint = null;
         StatusDisplay status = null;
         int exitCode;

@@ -23,6 +23,8 @@ final class Telemetry implements AutoCloseable {
     private long lastTrades;
     private long lastSampleNs = System.nanoTime();
     private volatile double tradesPerSecond;
+    private final java.util.List<java.util.function.Supplier<String>> healthChecks = new java.util.ArrayList<>();
+    private volatile java.util.function.Consumer<String> onUnhealthy = text -> { };
 
     Telemetry(Counters counters, LatencyTracker latency, Supplier<String> sourceSummary, long logIntervalSeconds) {
         this.counters = counters;
@@ -31,6 +33,18 @@ final class Telemetry implements AutoCloseable {
         this.logIntervalMs = logIntervalSeconds * 1000;
         this.thread = new Thread(this::loop, "telemetry");
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * Adds a writer health check: it returns null while healthy, else what failed. The first failure is reported
+     * to {@code onUnhealthy} (the engine stops trading and shuts down with exit code 1).
+     */
+    void addHealthCheck(java.util.function.Supplier<String> check) {
+        healthChecks.add(check);
+    }
+
+    void onUnhealthy(java.util.function.Consumer<String> action) {
+        this.onUnhealthy = action;
     }
 
     void start() {
@@ -46,6 +60,14 @@ final class Telemetry implements AutoCloseable {
                 return;
             }
             sample();
+            for (java.util.function.Supplier<String> check : healthChecks) {
+                final String failure = check.get();
+                if (failure != null) {
+                    log.error("A writer failed: {}. Trading stops and the engine shuts down.", failure);
+                    onUnhealthy.accept(failure);
+                    break;
+                }
+            }
             if (System.currentTimeMillis() >= nextLogMs) {
                 nextLogMs += logIntervalMs;
                 logNow();

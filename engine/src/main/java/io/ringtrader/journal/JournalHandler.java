@@ -1,6 +1,7 @@
 package io.ringtrader.journal;
 
 import com.lmax.disruptor.EventHandler;
+import io.ringtrader.event.BrokenInvariantException;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.TradeFlags;
 
@@ -31,7 +32,12 @@ public final class JournalHandler implements EventHandler<MarketEvent> {
         if ((event.flags & TradeFlags.REPLAYED) != 0) {
             return; // recovery: already in the journal, journalIndex set by the reader
         }
-        event.journalIndex = writer.appendInput(event);
+        try {
+            event.journalIndex = writer.appendInput(event);
+        } catch (RuntimeException e) {
+            // the journal is the source of truth: without it nothing may be derived or traded
+            throw new BrokenInvariantException("journal append failed: " + e, e);
+        }
         appended++;
     }
 

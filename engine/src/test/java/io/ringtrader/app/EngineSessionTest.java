@@ -113,6 +113,21 @@ class EngineSessionTest {
     }
 
     @Test
+    void shouldStopWithExitOneWhenAWriterFails() throws IOException {
+        final Path config = dir.resolve("engine.yaml");
+        Files.writeString(config, "persistence: {parquet_flush_seconds: 1}\n");
+        final Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("candles"), "a file where the archive folder should be");
+        final Path logs = dir.resolve("logs");
+        assertThat(run("data-only", "-c", config.toString(), "--feed", "sim", "--speed", "600", "--sim-hours", "0",
+            "--symbols", "BTC", "--duration", "60s", "--data-dir", data.toString(), "--logs-dir", logs.toString()))
+            .isEqualTo(1);
+        assertThat(awaitLog(logs.resolve("integrated_live_trading.log"), "A writer failed"))
+            .contains("A writer failed: Parquet candle writer");
+    }
+
+    @Test
     void replayRefusesAMissingJournalWithExitTwo() {
         assertThat(run("replay", "-c", dir.resolve("none.yaml").toString(), "--journal", dir.resolve("nope")
             .toString(), "--logs-dir", dir.resolve("logs").toString())).isEqualTo(2);
