@@ -18,7 +18,7 @@ public record PipelineConfig(int ringSize, String threads, String waitStrategy, 
         }
         return new PipelineConfig(ringSize,
             n.choice("threads", "fused", "fused", "per-stage"),
-            n.choice("wait_strategy", "sleeping", "blocking", "sleeping", "yielding", "busy-spin"),
+            n.choice("wait_strategy", "blocking", "blocking", "sleeping", "yielding", "busy-spin"),
             n.integer("shutdown_timeout_ms", 10_000, 100, 600_000));
     }
 }
