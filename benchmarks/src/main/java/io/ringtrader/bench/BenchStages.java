@@ -119,7 +119,18 @@ final class BenchStages implements AutoCloseable {
         return String.format(Locale.ROOT, "trades=%d candles=%d signals=%d actionable=%d fills=%d rejected=%d"
                 + " parquet_overflows=%d", candles.trades(), candles.candlesClosed(),
             strategies.counters().signalsWritten(), strategies.counters().actionableSignals(),
-            portfolio.fillCount(), portfolio.rejectedSignals(), parquet.overflows());
+            portfolio.fillCount(), portfolio.rejectedSignals(), parquet.overflows()) + "; " + stageTimes();
+    }
+
+    /** Mean and p99 time spent in each stage per event (its {@link TimedStage}), in ns. */
+    String stageTimes() {
+        latency.sample();
+        final StringBuilder sb = new StringBuilder("stage mean/p99 ns:");
+        for (int i = 0; i < LATENCY_NAMES.length - 1; i++) {
+            sb.append(String.format(Locale.ROOT, " %s %.0f/%d", LATENCY_NAMES[i], latency.mean(i),
+                latency.percentile(i, 99)));
+        }
+        return sb.toString();
     }
 
     /** Stops the writer threads (flushing Parquet and the trade log), closes the journal, deletes the folder. */

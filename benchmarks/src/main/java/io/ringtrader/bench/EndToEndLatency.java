@@ -35,7 +35,7 @@ public final class EndToEndLatency {
     static final int HISTORY_MINUTES = 300;
     /** The producer parks (freeing its core, as the feed's I/O thread sleeps in epoll) when this early. */
     private static final long PARK_THRESHOLD_NS = 80_000;
-    private static final String NOOP = "no-op disruptor (limit)";
+    private static final String NOOP = "no-op disruptor / yielding";
     private static final String BASELINE = "ABQ thread per stage (baseline)";
 
     private EndToEndLatency() {
@@ -50,6 +50,8 @@ public final class EndToEndLatency {
 
     static final List<Variant> VARIANTS = List.of(
         new Variant(NOOP, "noop", "fused", "yielding"),
+        new Variant("no-op disruptor / sleeping", "noop", "fused", "sleeping"),
+        new Variant("no-op disruptor / blocking", "noop", "fused", "blocking"),
         new Variant("engine fused / yielding", "disruptor", "fused", "yielding"),
         new Variant("engine fused / sleeping", "disruptor", "fused", "sleeping"),
         new Variant("engine fused / blocking", "disruptor", "fused", "blocking"),
@@ -68,20 +70,21 @@ public final class EndToEndLatency {
         System.out.printf("# End-to-end latency: %.1f s per run, %d repeat(s), %d ring slots; %s%n", seconds,
             repeats, RING, Machine.describe());
         // JIT warm-up of every code path, not recorded
-        run(VARIANTS.get(2), 100_000, Math.min(seconds, 2.0));
-        run(VARIANTS.get(8), 20_000, Math.min(seconds, 1.0));
-        run(VARIANTS.get(7), 20_000, Math.min(seconds, 1.0));
+        run(VARIANTS.get(4), 100_000, Math.min(seconds, 2.0));
+        run(VARIANTS.get(10), 20_000, Math.min(seconds, 1.0));
+        run(VARIANTS.get(9), 20_000, Math.min(seconds, 1.0));
         final List<List<LatencyResult>> all = new ArrayList<>();
         for (int rep = 0; rep < repeats; rep++) {
             final String loadBefore = Machine.loadAverage();
-            final List<LatencyResult> results = new ArrayList<>();
-            for (int rate : RATES) {
-                for (Variant v : VARIANTS) {
-                    final LatencyResult r = run(v, rate, seconds);
-                    System.err.println("  " + r.row() + " " + r.summary());
-                    results.add(r);
-                }
+            final LatencyResult[] slots = new LatencyResult[RATES.length * VARIANTS.size()];
+            for (int k = 0; k < slots.length; k++) {
+                // odd repeats run in reverse order, so a drift in machine load does not always hit the same rows
+                final int i = rep % 2 == 0 ? k : slots.length - 1 - k;
+                final LatencyResult r = run(VARIANTS.get(i % VARIANTS.size()), RATES[i / VARIANTS.size()], seconds);
+                System.err.println("  " + r.row() + " " + r.summary());
+                slots[i] = r;
             }
+            final List<LatencyResult> results = List.of(slots);
             all.add(results);
             System.out.printf("%n## Repeat %d of %d (load average before: %s, after: %s)%n%n", rep + 1, repeats,
                 loadBefore, Machine.loadAverage());
@@ -90,12 +93,14 @@ public final class EndToEndLatency {
         final List<LatencyResult> medians = LatencyResult.medians(all);
         System.out.printf("%n## Median of %d repeat(s)%n%n", repeats);
         LatencyResult.printTable(medians);
-        System.out.printf("%n## Ratios (median table): engine / %s and engine / %s%n%n", BASELINE, NOOP);
+        System.out.printf("%n## Ratios (median table): to the %s and to the no-op Disruptor with the same wait"
+            + " strategy (%s for the ABQ rows)%n%n", BASELINE, NOOP);
         LatencyResult.printRatios(medians, BASELINE, NOOP);
         BenchStages.cleanUp();
     }
 
     static LatencyResult run(Variant v, int rate, double seconds) throws InterruptedException {
+        settle();
         final BenchStages stages = v.noop() ? null : BenchStages.open(BenchStages.config(Map.of()));
         try {
             final Instruments instruments = stages != null ? stages.instruments
@@ -118,6 +123,12 @@ public final class EndToEndLatency {
                 stages.close();
             }
         }
+    }
+
+    /** Lets the previous run's garbage and background threads (Parquet flush, file deletion) die down. */
+    static void settle() throws InterruptedException {
+        System.gc();
+        Thread.sleep(300);
     }
 
     /** Records planned-send-to-done latency of trades in the last stage; counts every event. */

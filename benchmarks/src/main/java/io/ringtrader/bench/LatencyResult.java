@@ -62,15 +62,31 @@ record LatencyResult(String name, int rate, double p50Us, double p99Us, double p
 
     /** Each variant's p50 and p99 divided by the baseline's and the limit's at the same rate. */
     static void printRatios(List<LatencyResult> results, String baseline, String limit) {
-        System.out.println("| pipeline | rate/s | p50 / baseline | p99 / baseline | p50 / limit | p99 / limit |");
+        System.out.println("| pipeline | rate/s | p50 / ABQ | p99 / ABQ | p50 / no-op | p99 / no-op |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
         for (LatencyResult r : results) {
             final LatencyResult b = find(results, baseline, r.rate());
-            final LatencyResult l = find(results, limit, r.rate());
+            final String sameWait = "no-op disruptor / " + waitOf(r.name());
+            final LatencyResult l = has(results, sameWait) ? find(results, sameWait, r.rate())
+                : find(results, limit, r.rate());
             System.out.println(String.format(Locale.ROOT, "| %-32s | %7d | %8.3f | %8.3f | %8.1f | %8.1f |",
                 r.name(), r.rate(), r.p50Us() / b.p50Us(), r.p99Us() / b.p99Us(), r.p50Us() / l.p50Us(),
                 r.p99Us() / l.p99Us()));
         }
+    }
+
+    private static String waitOf(String name) {
+        final int slash = name.lastIndexOf("/ ");
+        return slash < 0 ? "-" : name.substring(slash + 2);
+    }
+
+    private static boolean has(List<LatencyResult> results, String name) {
+        for (LatencyResult r : results) {
+            if (r.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static LatencyResult find(List<LatencyResult> results, String name, int rate) {

@@ -149,6 +149,11 @@ public final class ReplayThroughput {
     }
 
     private static double run(String source, Tape tape, Journal recorded, String wait, String[] summary) {
+        try {
+            EndToEndLatency.settle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         final BenchStages stages = BenchStages.open(BenchStages.config(Map.of()));
         try {
             final List<EventHandler<MarketEvent>> chain = new ArrayList<>(stages.handlers());
