@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Entry point of {@code benchmarks.jar}: {@code latency [seconds] [repeats]} runs the open-loop end-to-end
  * latency comparison ({@link EndToEndLatency}), {@code replay [events] [repeats] [wait]} the replay throughput
- * ({@link ReplayThroughput}); anything else goes to JMH ({@code -prof gc}, {@code -l}, benchmark regexes, ...).
+ * ({@link ReplayThroughput}), {@code summary FILE} prints a Markdown table of a JMH JSON result
+ * ({@link JmhSummary}); anything else goes to JMH ({@code -prof gc}, {@code -l}, benchmark regexes, ...).
  * Running from the jar's manifest gives this JVM the module flags Chronicle needs.
  */
 public final class BenchMain {
@@ -19,6 +20,8 @@ public final class BenchMain {
             EndToEndLatency.main(rest);
         } else if (args.length > 0 && "replay".equals(args[0])) {
             ReplayThroughput.main(rest);
+        } else if (args.length > 0 && "summary".equals(args[0])) {
+            JmhSummary.main(rest);
         } else {
             org.openjdk.jmh.Main.main(args);
         }
