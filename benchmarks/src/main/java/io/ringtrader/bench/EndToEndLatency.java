@@ -27,8 +27,9 @@ import org.HdrHistogram.Histogram;
  * (the limit). Each run first publishes {@value #HISTORY_MINUTES} minutes of history candles per instrument (the
  * app's Parquet warm-up) so strategies signal and the portfolio fills during the measurement.
  *
- * <p>Usage: {@code java -jar benchmarks.jar latency [seconds per run, default 5] [repeats, default 1]}; prints
- * one Markdown table per repeat, then medians over the repeats and ratios to the baseline and the limit.
+ * <p>Usage: {@code java -jar benchmarks.jar latency [seconds per run, default 5] [repeats, default 1]
+ * [rates, default 10000,100000]}; prints one Markdown table per repeat, then medians over the repeats, ratios to
+ * the baseline and the limit, and the idle CPU cost of each wait strategy.
  */
 public final class EndToEndLatency {
     static final int RING = 8192;
@@ -61,12 +62,14 @@ public final class EndToEndLatency {
         new Variant("ABQ fused (one consumer thread)", "abq-fused", "fused", "-"),
         new Variant(BASELINE, "abq-staged", "per-stage", "-"));
 
-    static final int[] RATES = {10_000, 100_000};
+    static final int[] DEFAULT_RATES = {10_000, 100_000};
 
     /** Runs every variant at 10k and 100k events/s, {@code repeats} times, and prints Markdown tables. */
     public static void main(String[] args) throws Exception {
         final double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5.0;
         final int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        final int[] rates = args.length > 2 ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt)
+            .toArray() : DEFAULT_RATES;
         System.out.printf("# End-to-end latency: %.1f s per run, %d repeat(s), %d ring slots; %s%n", seconds,
             repeats, RING, Machine.describe());
         // JIT warm-up of every code path, not recorded
@@ -76,11 +79,11 @@ public final class EndToEndLatency {
         final List<List<LatencyResult>> all = new ArrayList<>();
         for (int rep = 0; rep < repeats; rep++) {
             final String loadBefore = Machine.loadAverage();
-            final LatencyResult[] slots = new LatencyResult[RATES.length * VARIANTS.size()];
+            final LatencyResult[] slots = new LatencyResult[rates.length * VARIANTS.size()];
             for (int k = 0; k < slots.length; k++) {
                 // odd repeats run in reverse order, so a drift in machine load does not always hit the same rows
                 final int i = rep % 2 == 0 ? k : slots.length - 1 - k;
-                final LatencyResult r = run(VARIANTS.get(i % VARIANTS.size()), RATES[i / VARIANTS.size()], seconds);
+                final LatencyResult r = run(VARIANTS.get(i % VARIANTS.size()), rates[i / VARIANTS.size()], seconds);
                 System.err.println("  " + r.row() + " " + r.summary());
                 slots[i] = r;
             }
@@ -96,7 +99,35 @@ public final class EndToEndLatency {
         System.out.printf("%n## Ratios (median table): to the %s and to the no-op Disruptor with the same wait"
             + " strategy (%s for the ABQ rows)%n%n", BASELINE, NOOP);
         LatencyResult.printRatios(medians, BASELINE, NOOP);
+        printIdleCpu();
         BenchStages.cleanUp();
+    }
+
+    /**
+     * What each wait strategy costs while no event arrives (the usual state of a live feed: tens of trades per
+     * second): CPU time of the whole process over 2 s with the real stages fused and the ring idle.
+     */
+    static void printIdleCpu() throws InterruptedException {
+        final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf("%n## Idle cost: process CPU while the fused pipeline waits for events (2 s)%n%n");
+        System.out.println("| wait strategy | CPU, % of one core |");
+        System.out.println("|---|---:|");
+        for (String wait : new String[] {"yielding", "sleeping", "blocking"}) {
+            settle();
+            final BenchStages stages = BenchStages.open(BenchStages.config(Map.of()));
+            final Pipeline pipeline = new Pipeline(new PipelineConfig(RING, "fused", wait, 30_000),
+                stages.instruments.size(), stages.handlers(), new StopSignal());
+            pipeline.start();
+            Thread.sleep(300);
+            final long cpuBefore = os.getProcessCpuTime();
+            final long wallBefore = System.nanoTime();
+            Thread.sleep(2_000);
+            final double percent = 100.0 * (os.getProcessCpuTime() - cpuBefore) / (System.nanoTime() - wallBefore);
+            pipeline.drainAndStop(30_000);
+            stages.close();
+            System.out.printf(java.util.Locale.ROOT, "| %s | %.1f |%n", wait, percent);
+        }
     }
 
     static LatencyResult run(Variant v, int rate, double seconds) throws InterruptedException {
