@@ -122,9 +122,9 @@ public final class ReplayThroughput {
         for (int s = 0; s < sources.length; s++) {
             final double[] r = rates[s].clone();
             Arrays.sort(r);
+            final double median = r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
             System.out.println(String.format(Locale.ROOT, "| %s | %d | %,.0f | %,.0f | %,.0f | %d | %s |",
-                sources[s], tape.events(), r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2,
-                r[0], r[r.length - 1], r.length, summaries[s]));
+                sources[s], tape.events(), median, r[0], r[r.length - 1], r.length, summaries[s]));
         }
         BenchStages.cleanUp();
     }
