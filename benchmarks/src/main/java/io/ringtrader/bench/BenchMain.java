@@ -3,20 +3,28 @@ package io.ringtrader.bench;
 import java.util.Arrays;
 
 /**
- * Entry point of {@code benchmarks.jar}: {@code latency [seconds]} runs the open-loop end-to-end latency comparison
- * ({@link EndToEndLatency}); anything else goes to JMH ({@code -prof gc}, {@code -l}, benchmark regexes, ...).
+ * Entry point of {@code benchmarks.jar}: {@code latency [seconds] [repeats]} runs the open-loop end-to-end
+ * latency comparison ({@link EndToEndLatency}), {@code replay [events] [repeats] [wait]} the replay throughput
+ * ({@link ReplayThroughput}), {@code summary FILE} prints a Markdown table of a JMH JSON result
+ * ({@link JmhSummary}); anything else goes to JMH ({@code -prof gc}, {@code -l}, benchmark regexes, ...).
  * Running from the jar's manifest gives this JVM the module flags Chronicle needs.
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
-    /** Dispatches to the latency harness or JMH. */
+    /** Dispatches to the latency harness, the replay harness or JMH. */
     public static void main(String[] args) throws Exception {
+        final String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
         if (args.length > 0 && "latency".equals(args[0])) {
-            EndToEndLatency.main(Arrays.copyOfRange(args, 1, args.length));
+            EndToEndLatency.main(rest);
+        } else if (args.length > 0 && "replay".equals(args[0])) {
+            ReplayThroughput.main(rest);
+        } else if (args.length > 0 && "summary".equals(args[0])) {
+            JmhSummary.main(rest);
         } else {
             org.openjdk.jmh.Main.main(args);
         }
+        System.exit(0); // the ring's daemon threads are stopped; Chronicle's background threads need not linger
     }
 }
