@@ -19,8 +19,8 @@ class AdvancedTradeEncoderTest {
     void shouldWriteUpdateFrameInCoinbaseShape() throws Exception {
         encoder.begin("market_trades", Rfc3339.parse("2026-08-09T21:05:49.25328358Z"), 50);
         encoder.beginTrades("update");
-        encoder.trade(new SimEvent().trade(0, Rfc3339.parse("2026-08-09T21:05:48.167634Z"),
-            FixedPoint.parse("65083.67"), FixedPoint.parse("0.01034361"), 1_068_572_091L, Side.BUY));
+        encoder.trade(new SimEvent().trade(0, Rfc3339.parse("2026-01-05T10:00:00.123456Z"),
+            FixedPoint.parse("65083.67"), FixedPoint.parse("0.01034361"), 123_456_789L, Side.BUY));
         encoder.trade(new SimEvent().trade(1, Rfc3339.parse("2026-08-09T21:05:48.5Z"),
             FixedPoint.parse("3000"), 1L, 7L, Side.SELL));
         encoder.endTrades();
@@ -28,8 +28,8 @@ class AdvancedTradeEncoderTest {
 
         assertThat(frame).isEqualTo("{\"channel\":\"market_trades\",\"timestamp\":\"2026-08-09T21:05:49.25328358Z\","
             + "\"sequence_num\":50,\"events\":[{\"type\":\"update\",\"trades\":["
-            + "{\"trade_id\":\"1068572091\",\"product_id\":\"BTC-USD\",\"price\":\"65083.67\",\"size\":\"0.01034361\","
-            + "\"side\":\"BUY\",\"time\":\"2026-08-09T21:05:48.167634Z\"},"
+            + "{\"trade_id\":\"123456789\",\"product_id\":\"BTC-USD\",\"price\":\"65083.67\",\"size\":\"0.01034361\","
+            + "\"side\":\"BUY\",\"time\":\"2026-01-05T10:00:00.123456Z\"},"
             + "{\"trade_id\":\"7\",\"product_id\":\"ETH-USD\",\"price\":\"3000\",\"size\":\"0.00000001\","
             + "\"side\":\"SELL\",\"time\":\"2026-08-09T21:05:48.5Z\"}]}]}");
         assertThat(new ObjectMapper().readTree(frame).get("events").get(0).get("trades")).hasSize(2);
