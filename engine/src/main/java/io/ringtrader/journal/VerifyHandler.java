@@ -3,6 +3,7 @@ package io.ringtrader.journal;
 import com.lmax.disruptor.EventHandler;
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.EventType;
+import io.ringtrader.event.FeedStatus;
 import io.ringtrader.event.Fill;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.RiskDecision;
@@ -19,6 +20,8 @@ public final class VerifyHandler implements EventHandler<MarketEvent> {
     private long compared;
     private long mismatches;
     private String firstDifference;
+    /** False inside data-only sessions (after TRADING_OFF): they journaled candles but no signals or trades. */
+    private boolean tradingSession = true;
 
     /** Compares against the derived entries of {@code original}. */
     public VerifyHandler(Journal original) {
@@ -30,8 +33,16 @@ public final class VerifyHandler implements EventHandler<MarketEvent> {
         if (event.type == EventType.HISTORY_CANDLE) {
             return;
         }
+        if (event.type == EventType.FEED_STATUS && event.value == FeedStatus.TRADING_OFF) {
+            tradingSession = false;
+        } else if (event.type == EventType.FEED_STATUS && event.value == FeedStatus.TRADING_ON) {
+            tradingSession = true;
+        }
         for (int i = 0; i < event.closedCandles.size(); i++) {
             check(RecordType.CANDLE, event, describe(event.closedCandles.get(i)));
+        }
+        if (!tradingSession) {
+            return; // a data-only session ran no strategy or risk stage: only its candles can be compared
         }
         for (int i = 0; i < event.signals.size(); i++) {
             check(RecordType.SIGNAL, event, describe(event.signals.get(i)));

@@ -128,6 +128,25 @@ class EngineSessionTest {
     }
 
     @Test
+    void liveTradingAfterDataCollectionInTheSameFolderTradesOnlyFromItsStartAndReplaysExactly() throws IOException {
+        final Path config = configWithCanaryKeys();
+        final Path data = dir.resolve("data");
+        final String logs = dir.resolve("logs").toString();
+        assertThat(run("data-only", "-c", config.toString(), "--feed", "sim", "--speed", "0", "--sim-hours", "4",
+            "--symbols", "BTC,ETH", "--data-dir", data.toString(), "--logs-dir", logs)).as(err.toString()).isZero();
+        assertThat(run("live-trading", "-c", config.toString(), "--feed", "sim", "--speed", "0", "--sim-hours", "3",
+            "--symbols", "BTC,ETH", "--data-dir", data.toString(), "--logs-dir", logs)).as(err.toString()).isZero();
+        final List<String> rows = Files.readAllLines(data.resolve("live_trades.csv"));
+        assertThat(rows).hasSizeGreaterThan(1);
+        // the collected 4 hours (2026-01-05T00:00-04:00) were never traded; the live session continued after them
+        assertThat(rows.subList(1, rows.size())).allMatch(r -> r.compareTo("2026-01-05T04:00:00") > 0);
+        final Path replay = dir.resolve("replay");
+        assertThat(run("replay", "-c", config.toString(), "--journal", data.resolve("journal").toString(),
+            "--verify", "--out", replay.toString(), "--logs-dir", logs)).as(err.toString()).isZero();
+        assertThat(replay.resolve("live_trades.csv")).hasSameBinaryContentAs(data.resolve("live_trades.csv"));
+    }
+
+    @Test
     void replayRefusesAMissingJournalWithExitTwo() {
         assertThat(run("replay", "-c", dir.resolve("none.yaml").toString(), "--journal", dir.resolve("nope")
             .toString(), "--logs-dir", dir.resolve("logs").toString())).isEqualTo(2);
