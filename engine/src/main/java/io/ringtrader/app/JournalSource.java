@@ -100,8 +100,10 @@ final class JournalSource implements MarketDataSource {
                     continue;
                 }
                 final MarketEvent in = record.input;
-                if (in.type == EventType.FEED_STATUS && in.value == FeedStatus.END_OF_FEED) {
-                    continue; // the recorded session's end is not this run's end
+                if (in.type == EventType.FEED_STATUS && (in.value == FeedStatus.END_OF_FEED || follow
+                    && (in.value == FeedStatus.TRADING_ON || in.value == FeedStatus.TRADING_OFF))) {
+                    // the recorded session's end, or (tailing another process) its trading markers, are not ours
+                    continue;
                 }
                 if (speed > 0 && in.timestampNs > 0) {
                     if (firstExchangeNs == Long.MIN_VALUE) {

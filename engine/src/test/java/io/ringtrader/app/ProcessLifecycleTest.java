@@ -140,7 +140,7 @@ class ProcessLifecycleTest {
             final StringWriter err = new StringWriter();
             final int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
                 "live-trading", "-c", config().toString(), "--feed", "journal", "--journal",
-                collected.resolve("journal").toString(), "--duration", "8s", "--data-dir", trader.toString(),
+                collected.resolve("journal").toString(), "--duration", "15s", "--data-dir", trader.toString(),
                 "--logs-dir", dir.resolve("trader-logs").toString());
             assertThat(code).as(err.toString()).isZero();
             // The trader built candles from the collector's trades and journaled them as its own inputs.
@@ -150,6 +150,10 @@ class ProcessLifecycleTest {
             final Matcher m = Pattern.compile("candle_trades=(\\d+)").matcher(log);
             assertThat(m.find()).as(log).isTrue();
             assertThat(Long.parseLong(m.group(1))).isGreaterThan(100);
+            // the collector's own "trading off" marker must not switch this trader off: it trades
+            final Matcher fills = Pattern.compile("fills=(\\d+)").matcher(log);
+            assertThat(fills.find()).as(log).isTrue();
+            assertThat(Long.parseLong(fills.group(1))).as("fills in the tailing trader").isPositive();
         } finally {
             collector.destroy();
             assertThat(collector.waitFor(60, TimeUnit.SECONDS)).isTrue();
