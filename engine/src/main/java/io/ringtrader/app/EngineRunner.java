@@ -47,6 +47,7 @@ final class EngineRunner {
     private final MarketDataSource sourceOverride;
     private final EventHandler<MarketEvent> extraStage;
     private StrategySelection.Choice strategyChoice;
+    private long lastRecoveredFeedSequence = -1;
 
     EngineRunner(EngineConfig config, CommonOptions options, EngineMode mode) {
         this(config, options, mode, options.dataDir, null, null);
@@ -163,6 +164,12 @@ final class EngineRunner {
                 if (source instanceof FeedSource feed && "sim".equals(config.feed().source())) {
                     feed.continueAfter(control.lastExchangeTimeNs());
                 }
+                if (source instanceof Sources.ClosingSource closing && closing.inner() instanceof JournalSource tail
+                    && lastRecoveredFeedSequence >= 0) {
+                    tail.resumeAfter(lastRecoveredFeedSequence);
+                    log.info("Tailing {} after its entry {} (already consumed before the restart)",
+                        config.feed().journalDir(), lastRecoveredFeedSequence);
+                }
             } else if (mode == EngineMode.LIVE_TRADING) {
                 warmUpFromParquet(instruments, publisher);
             }
@@ -235,6 +242,7 @@ final class EngineRunner {
         final long before = control.processed();
         final JournalSource replay = new JournalSource(journal, -1, false, 0, false, true, null);
         replay.runToEnd(publisher);
+        lastRecoveredFeedSequence = replay.maxFeedSequence();
         final long target = before + replay.published();
         while (control.processed() < target) {
             LockSupport.parkNanos(100_000);

@@ -24,7 +24,8 @@ final class JournalSource implements MarketDataSource {
     private final Journal journal;
     private final boolean follow;
     private final double speed;
-    private final long afterIndex;
+    private long afterIndex;
+    private long maxFeedSequence = -1;
     private final LongConsumer progress;
     private final boolean endOfFeedAtEnd;
     private final boolean markReplayed;
@@ -158,6 +159,13 @@ final class JournalSource implements MarketDataSource {
             slot.copyInputFrom(batch[i]);
             slot.receivedNs = receivedNs;
             slot.journalIndex = batchIndexes[i];
+            if (follow) {
+                // tailing another process's journal: remember where each event came from, so a restart resumes
+                slot.feedSequence = batchIndexes[i];
+            }
+            if (slot.feedSequence > maxFeedSequence) {
+                maxFeedSequence = slot.feedSequence;
+            }
             if (markReplayed) {
                 slot.flags |= io.ringtrader.event.TradeFlags.REPLAYED;
             }
@@ -168,6 +176,16 @@ final class JournalSource implements MarketDataSource {
             progress.accept(published);
         }
         return 0;
+    }
+
+    /** Continues after entry {@code index} of the followed journal instead of its start (before start()). */
+    void resumeAfter(long index) {
+        this.afterIndex = index;
+    }
+
+    /** The highest feed sequence published (a tailing trader's last consumed index of the followed journal). */
+    long maxFeedSequence() {
+        return maxFeedSequence;
     }
 
     /** Inputs published so far. */

@@ -40,7 +40,7 @@ final class Sources {
     }
 
     /** A source that also closes a resource it owns. */
-    private record ClosingSource(MarketDataSource inner, AutoCloseable resource) implements MarketDataSource {
+    record ClosingSource(MarketDataSource inner, AutoCloseable resource) implements MarketDataSource {
         @Override
         public void start(io.ringtrader.event.RingPublisher publisher) throws Exception {
             inner.start(publisher);

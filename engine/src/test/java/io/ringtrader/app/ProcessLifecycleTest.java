@@ -154,6 +154,21 @@ class ProcessLifecycleTest {
             final Matcher fills = Pattern.compile("fills=(\\d+)").matcher(log);
             assertThat(fills.find()).as(log).isTrue();
             assertThat(Long.parseLong(fills.group(1))).as("fills in the tailing trader").isPositive();
+
+            // restarted, the trader resumes after what it consumed: nothing is read twice (no late trades)
+            final int again = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "live-trading", "-c", config().toString(), "--feed", "journal", "--journal",
+                collected.resolve("journal").toString(), "--duration", "6s", "--data-dir", trader.toString(),
+                "--logs-dir", dir.resolve("trader-logs").toString());
+            assertThat(again).as(err.toString()).isZero();
+            String log2 = "";
+            for (int i = 0; i < 400 && log2.indexOf("Stopped:") == log2.lastIndexOf("Stopped:"); i++) {
+                LockSupport.parkNanos(50_000_000L); // asynchronous logging: wait for the second run's last lines
+                log2 = Files.readString(dir.resolve("trader-logs/integrated_live_trading.log"));
+            }
+            assertThat(log2).contains("already consumed before the restart");
+            final String lastCounters = log2.substring(log2.lastIndexOf("counters:", log2.lastIndexOf("Stopped:")));
+            assertThat(lastCounters).contains("candle_late_trades=0");
         } finally {
             collector.destroy();
             assertThat(collector.waitFor(60, TimeUnit.SECONDS)).isTrue();
