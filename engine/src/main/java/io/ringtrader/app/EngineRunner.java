@@ -161,7 +161,7 @@ final class EngineRunner {
             final RingPublisher publisher = pipeline.publisher();
             if (recovering) {
                 recover(journal, publisher, control, stages);
-                if (source instanceof FeedSource feed && "sim".equals(config.feed().source())) {
+                if (source instanceof FeedSource feed && !"coinbase".equals(config.feed().source())) {
                     feed.continueAfter(control.lastExchangeTimeNs());
                 }
                 if (source instanceof Sources.ClosingSource closing && closing.inner() instanceof JournalSource tail

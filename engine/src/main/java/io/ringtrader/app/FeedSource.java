@@ -35,8 +35,8 @@ final class FeedSource implements MarketDataSource {
     }
 
     /**
-     * A restarted session continues its simulated market after the last exchange time of its journal instead of
-     * replaying the same simulated hours again (which would all be late for candles already closed).
+     * A restarted session continues its simulated market or tape after the last exchange time of its journal
+     * instead of serving the same hours again (which would all be late for candles already closed).
      */
     void continueAfter(long exchangeTimeNs) {
         this.continueAfterNs = exchangeTimeNs;
@@ -134,7 +134,8 @@ final class FeedSource implements MarketDataSource {
                 }
                 final io.ringtrader.exchange.TapeSource tapeSource = new io.ringtrader.exchange.TapeSource(
                     instruments, tape);
-                yield new FeedSource(feed, instruments, after -> new LoopbackExchange(instruments, tapeSource,
+                yield new FeedSource(feed, instruments, after -> new LoopbackExchange(instruments,
+                    after == Long.MIN_VALUE ? tapeSource : new io.ringtrader.exchange.ResumedSource(tapeSource, after),
                     io.ringtrader.exchange.ExchangeOptions.from(config.exchange(), feed.speed())));
             }
             default -> new FeedSource(feed, instruments, null);
