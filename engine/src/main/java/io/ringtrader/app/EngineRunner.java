@@ -116,6 +116,12 @@ final class EngineRunner {
         long tradeLogRows = -1;
         if (mode == EngineMode.LIVE_TRADING) {
             restored = restoreState(instruments);
+            if (restored != null && restored.journalIndex() >= 0 && !agreesWithJournal(restored, journal)) {
+                log.error("The state file (journal index {}, last update {}) disagrees with the journal in {}: it is"
+                    + " not trusted, and the portfolio is rebuilt from the journal", restored.journalIndex(),
+                    io.ringtrader.event.Rfc3339.formatMicros(restored.lastUpdateNs()), dataDir.resolve("journal"));
+                restored = null;
+            }
             tradeLogRows = restored != null ? restored.tradeCount() : recovering ? 0 : -1;
         }
         final Stages stages = Stages.build(mode, config, instruments, dataDir, registry, initiallyActive,
@@ -220,6 +226,16 @@ final class EngineRunner {
             SignalShutdown.uninstall();
         }
         return exitCode;
+    }
+
+    /** The journal has an input at the state's index, and the state's last update is that input's time (to 1 us). */
+    private static boolean agreesWithJournal(Portfolio restored, Journal journal) {
+        if (journal == null) {
+            return false;
+        }
+        final long journalTimeNs = journal.lastInputTimeThrough(restored.journalIndex());
+        return journalTimeNs != Long.MIN_VALUE
+            && Math.floorDiv(journalTimeNs, 1000L) == Math.floorDiv(restored.lastUpdateNs(), 1000L);
     }
 
     private Portfolio restoreState(Instruments instruments) {

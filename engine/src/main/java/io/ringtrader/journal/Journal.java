@@ -1,6 +1,7 @@
 package io.ringtrader.journal;
 
 import io.ringtrader.event.Candle;
+import io.ringtrader.event.EventType;
 import io.ringtrader.event.Fill;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.RiskDecision;
@@ -55,6 +56,30 @@ public final class Journal implements AutoCloseable {
     /** A reader from the start of the journal. */
     public JournalReader reader() {
         return new JournalReader(queue.createTailer());
+    }
+
+    /**
+     * The latest exchange time of the input events up to and including {@code index} (history candles aside), or
+     * {@link Long#MIN_VALUE} when there is no input at {@code index}: a state file claiming to reflect the journal up
+     * to {@code index} must show this time as its last update.
+     */
+    public long lastInputTimeThrough(long index) {
+        if (index < 0) {
+            return Long.MIN_VALUE;
+        }
+        long latest = 0;
+        try (JournalReader reader = reader()) {
+            final JournalRecord record = new JournalRecord();
+            while (reader.next(record) && record.index <= index) {
+                if (record.type == RecordType.INPUT && record.input.type != EventType.HISTORY_CANDLE) {
+                    latest = Math.max(latest, record.input.timestampNs);
+                }
+                if (record.index == index) {
+                    return record.type == RecordType.INPUT ? latest : Long.MIN_VALUE;
+                }
+            }
+        }
+        return Long.MIN_VALUE;
     }
 
     /** Index of the last entry, or -1 when the journal is empty. */

@@ -147,6 +147,33 @@ class EngineSessionTest {
     }
 
     @Test
+    void shouldTrustAStateFileThatAgreesWithTheJournalAndRebuildOneThatDoesNot() throws IOException {
+        final Path config = configWithCanaryKeys();
+        final Path data = dir.resolve("data");
+        final Path logs = dir.resolve("logs");
+        final String[] session = {"live-trading", "-c", config.toString(), "--feed", "sim", "--speed", "0",
+            "--sim-hours", "3", "--symbols", "BTC,ETH", "--data-dir", data.toString(), "--logs-dir", logs.toString()};
+        assertThat(run(session)).as(err.toString()).isZero();
+        assertThat(run(session)).as(err.toString()).isZero();
+        final Path log = logs.resolve("integrated_live_trading.log");
+        assertThat(awaitLog(log, "Restored the portfolio")).doesNotContain("disagrees with the journal");
+
+        final Path state = data.resolve("portfolio_state.json");
+        final String text = Files.readString(state);
+        final String tampered = text.replaceFirst("\"last_update\" : \"2026-01-0", "\"last_update\" : \"2025-01-0");
+        assertThat(tampered).isNotEqualTo(text);
+        Files.writeString(state, tampered);
+        assertThat(run(session)).as(err.toString()).isZero();
+        assertThat(awaitLog(log, "disagrees with the journal")).contains("disagrees with the journal");
+
+        final Path replay = dir.resolve("replay");
+        assertThat(run("replay", "-c", config.toString(), "--journal", data.resolve("journal").toString(),
+            "--out", replay.toString(), "--logs-dir", logs.toString())).as(err.toString()).isZero();
+        assertThat(Files.readAllLines(data.resolve("live_trades.csv")))
+            .isEqualTo(Files.readAllLines(replay.resolve("live_trades.csv")));
+    }
+
+    @Test
     void replayRefusesAMissingJournalWithExitTwo() {
         assertThat(run("replay", "-c", dir.resolve("none.yaml").toString(), "--journal", dir.resolve("nope")
             .toString(), "--logs-dir", dir.resolve("logs").toString())).isEqualTo(2);
