@@ -10,30 +10,26 @@ import io.ringtrader.event.TradeFlags;
  * with its journal index (the state file records the last index it reflects). Runs on one consumer thread.
  */
 public final class JournalHandler implements EventHandler<MarketEvent> {
-    private final Journal journal;
-    private Journal.Writer writer;
+    private final StageWriter writer;
     private long appended;
 
     /** Journals into {@code journal}; the writer is created on the consumer thread at start. */
     public JournalHandler(Journal journal) {
-        this.journal = journal;
+        this.writer = new StageWriter(journal);
     }
 
     @Override
     public void onStart() {
-        writer = journal.writer();
+        writer.get();
     }
 
     @Override
     public void onEvent(MarketEvent event, long sequence, boolean endOfBatch) {
-        if (writer == null) {
-            writer = journal.writer();
-        }
         if ((event.flags & TradeFlags.REPLAYED) != 0) {
             return; // recovery: already in the journal, journalIndex set by the reader
         }
         try {
-            event.journalIndex = writer.appendInput(event);
+            event.journalIndex = writer.get().appendInput(event);
         } catch (RuntimeException e) {
             // the journal is the source of truth: without it nothing may be derived or traded
             throw new BrokenInvariantException("journal append failed: " + e, e);
@@ -43,10 +39,7 @@ public final class JournalHandler implements EventHandler<MarketEvent> {
 
     @Override
     public void onShutdown() {
-        if (writer != null) {
-            writer.close();
-            writer = null;
-        }
+        writer.close();
     }
 
     /** Inputs appended so far (read by telemetry; a plain long read racily is fine for display). */

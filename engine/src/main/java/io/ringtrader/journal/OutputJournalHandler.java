@@ -10,52 +10,45 @@ import io.ringtrader.event.TradeFlags;
  * fills) after the event itself, so the journal holds inputs and outputs and replay can verify them.
  */
 public final class OutputJournalHandler implements EventHandler<MarketEvent> {
-    private final Journal journal;
-    private Journal.Writer writer;
+    private final StageWriter writer;
     private long appended;
 
     /** Journals into {@code journal}; the writer is created on the consumer thread. */
     public OutputJournalHandler(Journal journal) {
-        this.journal = journal;
+        this.writer = new StageWriter(journal);
     }
 
     @Override
     public void onStart() {
-        writer = journal.writer();
+        writer.get();
     }
 
     @Override
     public void onEvent(MarketEvent event, long sequence, boolean endOfBatch) {
-        if (writer == null) {
-            writer = journal.writer();
-        }
         if ((event.flags & TradeFlags.REPLAYED) != 0 || event.type == EventType.HISTORY_CANDLE) {
             return; // recovery re-derives what was journaled live; history candles are inputs
         }
         for (int i = 0; i < event.closedCandles.size(); i++) {
-            writer.appendCandle(event.closedCandles.get(i));
+            writer.get().appendCandle(event.closedCandles.get(i));
             appended++;
         }
         for (int i = 0; i < event.signals.size(); i++) {
-            writer.appendSignal(event.signals.get(i));
+            writer.get().appendSignal(event.signals.get(i));
             appended++;
         }
         for (int i = 0; i < event.decisions.size(); i++) {
-            writer.appendDecision(event.decisions.get(i));
+            writer.get().appendDecision(event.decisions.get(i));
             appended++;
         }
         for (int i = 0; i < event.fills.size(); i++) {
-            writer.appendFill(event.fills.get(i));
+            writer.get().appendFill(event.fills.get(i));
             appended++;
         }
     }
 
     @Override
     public void onShutdown() {
-        if (writer != null) {
-            writer.close();
-            writer = null;
-        }
+        writer.close();
     }
 
     /** Derived entries appended so far. */
