@@ -156,7 +156,9 @@ final class BacktestRunner {
         h.put("first_candle", Rfc3339.formatMicros(candles.candles()[0].openTimeNs));
         h.put("last_candle", Rfc3339.formatMicros(candles.candles()[candles.size() - 1].openTimeNs));
         h.put("starting_cash", BacktestFiles.money(config.portfolio().startingCashE8()));
-        h.put("fee_bps", config.portfolio().feeBps());
+        h.put("taker_fee_bps", config.portfolio().takerFeeBps());
+        h.put("maker_fee_bps", config.portfolio().makerFeeBps());
+        h.put("entry_type", config.orders().entryType());
         h.put("slippage_bps", config.portfolio().slippageBps());
         h.put("min_candles", config.strategies().minCandles());
         return h;

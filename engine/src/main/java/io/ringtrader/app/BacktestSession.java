@@ -5,7 +5,6 @@ import io.ringtrader.config.StrategyConfig;
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.EventType;
 import io.ringtrader.event.FeedStatus;
-import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.Signal;
@@ -15,11 +14,14 @@ import io.ringtrader.strategy.StrategyHandler;
 import io.ringtrader.strategy.StrategyRegistry;
 
 /**
- * One backtest run: the live {@link StrategyHandler} and {@link RiskPortfolioHandler}, driven directly (off the
- * ring) on the calling thread with the events the live pipeline would hand them. Per minute of candles: first one
- * TRADE event per symbol at the candle's close price and close time (the risk/portfolio stage marks to market on
- * trades, so orders fill at the last trade price as live), then one event carrying the minute's closed candles in
- * {@code closedCandles}; each event passes the strategy stage, then the risk/portfolio stage, like the pipeline.
+ * One backtest run: the live {@link StrategyHandler} and {@link RiskPortfolioHandler} (with its order manager and
+ * paper matching engine), driven directly (off the ring) on the calling thread with the events the live pipeline
+ * would hand them. Per minute of candles: first each symbol's bar as a conservative path of trades inside the
+ * minute (open, then the adverse extreme for a long position, the low, then the high, then the close, each with a
+ * quarter of the volume, so resting limits fill only when the path trades through them and stops trigger before
+ * take-profits), then one event carrying the minute's closed candles in {@code closedCandles}; each event passes
+ * the strategy stage, then the risk/portfolio stage, like the pipeline. Orders placed on a minute's close match the
+ * next minute's path, never the bar that caused them.
  * A fresh portfolio with the configured starting cash; strategies start cold (the first {@code min_candles}
  * minutes of the range warm them up). Single-use, single-threaded, deterministic.
  */
@@ -34,6 +36,10 @@ final class BacktestSession {
     interface Progress {
         void done(long candles);
     }
+
+    /** Trades per bar in the intra-bar path. */
+    private static final int PATH_LEGS = 4;
+    private static final long[] LEG_OFFSET_NS = {0L, 15_000_000_000L, 30_000_000_000L, 59_999_000_000L};
 
     private final String label;
     private final Instruments instruments;
@@ -53,7 +59,8 @@ final class BacktestSession {
         final int n = instruments.size();
         strategies = new StrategyHandler(strategyConfig, registry, n);
         portfolio = new Portfolio(n, config.portfolio().startingCashE8());
-        risk = new RiskPortfolioHandler(config.risk(), config.portfolio(), instruments, portfolio, null, null);
+        risk = new RiskPortfolioHandler(config.risk(), config.portfolio(), config.orders(), instruments, portfolio,
+            RiskPortfolioHandler.freshBook(config.orders(), n), null, null);
         event = new MarketEvent(n);
         result = new BacktestResult(config.portfolio().startingCashE8(), n);
     }
@@ -74,8 +81,10 @@ final class BacktestSession {
             }
             final long closeNs = openNs + StrategyHandler.CANDLE_NS;
             final boolean held = positionHeld();
-            for (int k = i; k < end; k++) {
-                mark(candles[k], closeNs, observer);
+            for (int leg = 0; leg < PATH_LEGS; leg++) {
+                for (int k = i; k < end; k++) {
+                    trade(candles[k], leg, observer);
+                }
             }
             event.clear();
             event.type = EventType.HEARTBEAT;
@@ -102,17 +111,29 @@ final class BacktestSession {
         return result;
     }
 
-    /** The last trade of the minute, as the feed would have delivered it. */
-    private void mark(Candle candle, long closeNs, Observer observer) {
-        if (candle.closeE8 <= 0) {
+    /**
+     * Leg {@code leg} of the bar's path (open, low, high, close at 0, 15, 30 and 59.999 s into the minute), as the
+     * feed would have delivered a trade. A bar without volume had no trade: it sends nothing.
+     */
+    private void trade(Candle candle, int leg, Observer observer) {
+        if (candle.closeE8 <= 0 || candle.volumeE8 <= 0) {
+            return;
+        }
+        final long price = switch (leg) {
+            case 0 -> candle.openE8;
+            case 1 -> candle.lowE8;
+            case 2 -> candle.highE8;
+            default -> candle.closeE8;
+        };
+        if (price <= 0) {
             return;
         }
         event.clear();
         event.type = EventType.TRADE;
         event.instrumentId = candle.instrumentId;
-        event.timestampNs = closeNs;
-        event.priceE8 = candle.closeE8;
-        event.sizeE8 = candle.volumeE8 > 0 ? candle.volumeE8 : FixedPoint.ONE;
+        event.timestampNs = candle.openTimeNs + LEG_OFFSET_NS[leg];
+        event.priceE8 = price;
+        event.sizeE8 = Math.max(1, candle.volumeE8 / PATH_LEGS);
         event.tradeId = ++tradeId;
         dispatch(observer);
     }

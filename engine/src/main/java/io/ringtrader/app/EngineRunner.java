@@ -14,7 +14,8 @@ import io.ringtrader.journal.JournalHandler;
 import io.ringtrader.journal.OutputJournalHandler;
 import io.ringtrader.metrics.MetricsEndpoint;
 import io.ringtrader.metrics.TimedStage;
-import io.ringtrader.portfolio.Portfolio;
+import io.ringtrader.portfolio.PortfolioSnapshot;
+import io.ringtrader.strategy.StrategySelector;
 import io.ringtrader.portfolio.StateFile;
 import io.ringtrader.portfolio.StatusDisplay;
 import io.ringtrader.store.ParquetCandleReader;
@@ -47,6 +48,7 @@ final class EngineRunner {
     private final MarketDataSource sourceOverride;
     private final EventHandler<MarketEvent> extraStage;
     private StrategySelection.Choice strategyChoice;
+    private boolean resetDrawdown;
     private long lastRecoveredFeedSequence = -1;
 
     EngineRunner(EngineConfig config, CommonOptions options, EngineMode mode) {
@@ -62,6 +64,12 @@ final class EngineRunner {
         this.dataDir = dataDir;
         this.sourceOverride = source;
         this.extraStage = extraStage;
+    }
+
+    /** With {@code reset}, live trading publishes a journaled drawdown reset once it starts trading. */
+    EngineRunner resetDrawdown(boolean reset) {
+        this.resetDrawdown = reset;
+        return this;
     }
 
     /** Uses {@code choice} instead of selecting (replay uses the recorded session's choice). */
@@ -101,10 +109,12 @@ final class EngineRunner {
         }
         StrategyRegistry registry = null;
         int initiallyActive = 0;
+        boolean noEdge = false;
         if (mode != EngineMode.DATA_ONLY) {
             final StrategySelection.Choice choice = strategyChoice != null ? strategyChoice
                 : StrategySelection.choose(config, dataDir, instruments, journal, log);
             registry = StrategySelection.registry(config, choice);
+            noEdge = choice.reason().contains(StrategySelector.NO_EDGE);
             initiallyActive = choice.active().size();
             if (journal != null && StrategySelection.fromJournal(journal) == null) {
                 try (Journal.Writer w = journal.writer()) {
@@ -112,17 +122,17 @@ final class EngineRunner {
                 }
             }
         }
-        Portfolio restored = null;
+        PortfolioSnapshot restored = null;
         long tradeLogRows = -1;
         if (mode == EngineMode.LIVE_TRADING) {
             restored = restoreState(instruments);
-            if (restored != null && restored.journalIndex() >= 0 && !agreesWithJournal(restored, journal)) {
+            if (restored != null && restored.journalIndex >= 0 && !agreesWithJournal(restored, journal)) {
                 log.error("The state file (journal index {}, last update {}) disagrees with the journal in {}: it is"
-                    + " not trusted, and the portfolio is rebuilt from the journal", restored.journalIndex(),
-                    io.ringtrader.event.Rfc3339.formatMicros(restored.lastUpdateNs()), dataDir.resolve("journal"));
+                    + " not trusted, and the portfolio is rebuilt from the journal", restored.journalIndex,
+                    io.ringtrader.event.Rfc3339.formatMicros(restored.lastUpdateNs), dataDir.resolve("journal"));
                 restored = null;
             }
-            tradeLogRows = restored != null ? restored.tradeCount() : recovering ? 0 : -1;
+            tradeLogRows = restored != null ? restored.tradeCount : recovering ? 0 : -1;
         }
         final Stages stages = Stages.build(mode, config, instruments, dataDir, registry, initiallyActive,
             journal == null ? null : new JournalNotes(journal), restored, tradeLogRows);
@@ -183,6 +193,17 @@ final class EngineRunner {
                 publishWaiting(publisher, EventType.FEED_STATUS, mode == EngineMode.LIVE_TRADING
                     ? FeedStatus.TRADING_ON : FeedStatus.TRADING_OFF, control.lastExchangeTimeNs());
             }
+            if (mode == EngineMode.LIVE_TRADING && noEdge && config.orders().standAsideWithoutEdge()) {
+                log.warn("Standing aside: the strategy selection found no strategy that beat the costs on the stored"
+                    + " history; no new entries (open positions keep their exits). Set"
+                    + " orders.stand_aside_without_edge: false to trade anyway");
+                publishWaiting(publisher, EventType.FEED_STATUS, FeedStatus.STAND_ASIDE, control.lastExchangeTimeNs());
+            }
+            if (mode == EngineMode.LIVE_TRADING && resetDrawdown) {
+                log.info("Drawdown protection reset (--reset-drawdown): the peak restarts at the current equity");
+                publishWaiting(publisher, EventType.FEED_STATUS, FeedStatus.RESET_DRAWDOWN,
+                    control.lastExchangeTimeNs());
+            }
             if (mode == EngineMode.LIVE_TRADING) {
                 StrategySelection.logWarmUp(log, stages, config, instruments);
                 if (config.portfolio().statusIntervalSeconds() > 0) {
@@ -229,21 +250,22 @@ final class EngineRunner {
     }
 
     /** The journal has an input at the state's index, and the state's last update is that input's time (to 1 us). */
-    private static boolean agreesWithJournal(Portfolio restored, Journal journal) {
+    private static boolean agreesWithJournal(PortfolioSnapshot restored, Journal journal) {
         if (journal == null) {
             return false;
         }
-        final long journalTimeNs = journal.lastInputTimeThrough(restored.journalIndex());
+        final long journalTimeNs = journal.lastInputTimeThrough(restored.journalIndex);
         return journalTimeNs != Long.MIN_VALUE
-            && Math.floorDiv(journalTimeNs, 1000L) == Math.floorDiv(restored.lastUpdateNs(), 1000L);
+            && Math.floorDiv(journalTimeNs, 1000L) == Math.floorDiv(restored.lastUpdateNs, 1000L);
     }
 
-    private Portfolio restoreState(Instruments instruments) {
+    private PortfolioSnapshot restoreState(Instruments instruments) {
         final Path stateFile = dataDir.resolve("portfolio_state.json");
         try {
-            final Optional<Portfolio> restored = StateFile.load(stateFile, instruments);
-            restored.ifPresent(p -> log.info("Restored the portfolio from {} (journal index {}, {} fills)",
-                stateFile, p.journalIndex(), p.tradeCount()));
+            final Optional<PortfolioSnapshot> restored = StateFile.load(stateFile, instruments,
+                config.orders().maxOrdersPerSymbol());
+            restored.ifPresent(p -> log.info("Restored the portfolio from {} (journal index {}, {} fills, {} open"
+                + " orders)", stateFile, p.journalIndex, p.tradeCount, p.orders.openCount()));
             return restored.orElse(null);
         } catch (IOException e) {
             log.error("The state file {} is not trusted ({}); the portfolio is rebuilt from the journal", stateFile,

@@ -9,7 +9,9 @@ import io.ringtrader.event.MarketEvent;
 import io.ringtrader.metrics.Counters;
 import io.ringtrader.metrics.LatencyTracker;
 import io.ringtrader.metrics.TimedStage;
+import io.ringtrader.order.OrderBook;
 import io.ringtrader.portfolio.Portfolio;
+import io.ringtrader.portfolio.PortfolioSnapshot;
 import io.ringtrader.portfolio.PortfolioOutbox;
 import io.ringtrader.portfolio.PortfolioView;
 import io.ringtrader.portfolio.RiskPortfolioHandler;
@@ -60,7 +62,7 @@ final class Stages implements AutoCloseable {
      */
     static Stages build(EngineMode mode, EngineConfig config, Instruments instruments, Path dataDir,
                         StrategyRegistry registry, int initiallyActive, Consumer<String> journalNotes,
-                        Portfolio restored, long restoredTradeCount)
+                        PortfolioSnapshot restored, long restoredTradeCount)
         throws IOException {
         final Stages s = new Stages();
         final int n = instruments.size();
@@ -80,16 +82,21 @@ final class Stages implements AutoCloseable {
                     (long) (config.strategies().selection().intervalHours() * 3_600_000_000_000L), journalNotes);
             s.strategies = new StrategyHandler(config.strategies(), registry, n, initiallyActive, reselector);
             s.add(s.strategies, 2);
-            final Portfolio portfolio = restored != null ? restored
+            final Portfolio portfolio = restored != null ? Portfolio.restore(restored)
                 : new Portfolio(n, config.portfolio().startingCashE8());
-            final PortfolioOutbox outbox = new PortfolioOutbox(config.portfolio().writerQueueCapacity(), n);
+            final OrderBook book = RiskPortfolioHandler.freshBook(config.orders(), n);
+            if (restored != null) {
+                book.copyFrom(restored.orders);
+            }
+            final int slots = config.orders().maxOrdersPerSymbol();
+            final PortfolioOutbox outbox = new PortfolioOutbox(config.portfolio().writerQueueCapacity(), n, slots);
             s.view = new PortfolioView(n);
-            s.portfolio = new RiskPortfolioHandler(config.risk(), config.portfolio(), instruments, portfolio, outbox,
-                s.view);
+            s.portfolio = new RiskPortfolioHandler(config.risk(), config.portfolio(), config.orders(), instruments,
+                portfolio, book, outbox, s.view);
             s.add(s.portfolio, 3);
             s.tradeLog = new TradeLogWriter(dataDir.resolve("live_trades.csv"),
                 dataDir.resolve("portfolio_state.json"), instruments, id -> id < 0 ? "risk" : registry.name(id),
-                outbox);
+                outbox, slots);
             s.tradeLog.start(restoredTradeCount);
             s.closeables.add(s.tradeLog);
         }

@@ -19,11 +19,12 @@ import java.util.regex.Pattern;
  * @param metrics        telemetry
  * @param instruments    per-symbol increment overrides
  * @param exchange       the built-in loopback exchange (sim and replay feeds)
+ * @param orders         order types, protective exits and entry costs
  */
 public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfig feed, PipelineConfig pipeline,
                            CandleConfig candles, StrategyConfig strategies, RiskConfig risk,
                            PortfolioConfig portfolio, PersistenceConfig persistence, MetricsConfig metrics,
-                           InstrumentOverrides instruments, ExchangeConfig exchange) {
+                           InstrumentOverrides instruments, ExchangeConfig exchange, OrderConfig orders) {
 
     /** The symbols traded by default. */
     public static final List<String> DEFAULT_SYMBOLS =
@@ -51,7 +52,8 @@ public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfi
             PersistenceConfig.read(root.section("persistence")),
             MetricsConfig.read(root.section("metrics")),
             InstrumentOverrides.read(root.section("instruments")),
-            ExchangeConfig.read(root.section("exchange")));
+            ExchangeConfig.read(root.section("exchange")),
+            OrderConfig.read(root.section("orders")));
         root.finish();
         return config;
     }
@@ -59,7 +61,7 @@ public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfi
     /** This configuration trading {@code newSymbols} instead (replay uses the recorded session's symbols). */
     public EngineConfig withSymbols(List<String> newSymbols) {
         return new EngineConfig(List.copyOf(newSymbols), quoteCurrency, feed, pipeline, candles, strategies, risk,
-            portfolio, persistence, metrics, instruments, exchange);
+            portfolio, persistence, metrics, instruments, exchange, orders);
     }
 
     /** Checks a symbol list (also used for the {@code --symbols} option). */

@@ -11,10 +11,13 @@ package io.ringtrader.config;
  * @param maxDrawdown           beyond this peak-to-current drawdown: no new entries
  * @param drawdownRecovery      entries resume once drawdown is back under this
  * @param reduceOnDrawdown      also cut positions when the drawdown limit is hit
+ * @param drawdownCooloffHours  after the latch trips, entries resume after this much exchange time with the peak
+ *                              reset to the equity then (0 = only when the drawdown recovers or on an explicit
+ *                              reset)
  */
 public record RiskConfig(double positionFraction, double maxPositionFraction, double maxTotalExposure,
                          double correlationThreshold, int correlationWindow, double maxDrawdown,
-                         double drawdownRecovery, boolean reduceOnDrawdown) {
+                         double drawdownRecovery, boolean reduceOnDrawdown, double drawdownCooloffHours) {
 
     /** Reads the {@code risk} section. */
     public static RiskConfig read(ConfigNode n) {
@@ -26,7 +29,8 @@ public record RiskConfig(double positionFraction, double maxPositionFraction, do
             (int) n.integer("correlation_window", 60, 5, 10_080),
             n.decimal("max_drawdown", 0.15, 0.001, 1.0),
             n.decimal("drawdown_recovery", 0.10, 0.0, 1.0),
-            n.bool("reduce_on_drawdown", false));
+            n.bool("reduce_on_drawdown", false),
+            n.decimal("drawdown_cooloff_hours", 24.0, 0.0, 24.0 * 365));
         if (c.drawdownRecovery > c.maxDrawdown) {
             throw n.fail("drawdown_recovery", "must not exceed max_drawdown (" + c.maxDrawdown + ")");
         }

@@ -126,7 +126,7 @@ public record StrategyConfig(List<String> active, long signalIntervalSeconds, in
             }
             return new Selection(n.choice("metric", "sharpe", "sharpe", "sortino", "total_return", "profit_factor"),
                 (int) n.integer("min_trades", 5, 0, 1_000_000),
-                n.decimal("fee_bps", 60, 0, 1_000),
+                n.decimal("fee_bps", 90, 0, 1_000),
                 n.decimal("position_fraction", 1.0, 0.01, 1.0),
                 n.decimal("entry_confidence", 0.30, 0.0, 1.0),
                 (int) n.integer("min_history_candles", 1_440, 10, 10_000_000),

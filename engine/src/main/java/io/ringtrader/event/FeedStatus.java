@@ -16,6 +16,15 @@ public final class FeedStatus {
     public static final long TRADING_ON = 5;
     /** Paper trading stops here: published when {@code data-only} starts. */
     public static final long TRADING_OFF = 6;
+    /**
+     * An operator reset of drawdown protection ({@code live-trading --reset-drawdown}): the latch opens and the peak
+     * restarts at the current equity. Journaled, so a replay resets at the same point.
+     */
+    public static final long RESET_DRAWDOWN = 7;
+    /** The strategy selection found no strategy that beat the costs: no new entries (exits still work). */
+    public static final long STAND_ASIDE = 8;
+    /** The strategy selection found an edge again: entries resume. */
+    public static final long TRADE_ON_EDGE = 9;
 
     private FeedStatus() {
     }

@@ -21,6 +21,14 @@ public final class Fill {
     public long cashAfterE8;
     /** Why the order was sized as it was; a {@code RiskReason} bit set. */
     public int reasonCode;
+    /** The order this fill belongs to. */
+    public long orderId;
+    /** The order's {@link OrderType}. */
+    public byte orderType;
+    /** {@link Liquidity#MAKER} or {@link Liquidity#TAKER}: which fee applied. */
+    public byte liquidity;
+    /** {@link ExitReason} of the order: {@link ExitReason#NONE} for entries. */
+    public byte exitReason;
 
     /** Copies every field of {@code other} into this fill. */
     public void copyFrom(Fill other) {
@@ -38,5 +46,9 @@ public final class Fill {
         positionAfterE8 = other.positionAfterE8;
         cashAfterE8 = other.cashAfterE8;
         reasonCode = other.reasonCode;
+        orderId = other.orderId;
+        orderType = other.orderType;
+        liquidity = other.liquidity;
+        exitReason = other.exitReason;
     }
 }

@@ -6,8 +6,8 @@ package io.ringtrader.event;
  * <p>The producer (the feed's I/O thread or a replay reader) writes the <em>input</em> fields and publishes.
  * Stages then annotate the same slot in pipeline order: the journal stage sets {@link #journalIndex}, the candle
  * stage fills {@link #closedCandles}, the strategy stage {@link #signals}, the risk/portfolio stage
- * {@link #decisions} and {@link #fills}. Each field has exactly one writer, and a later stage only reads what an
- * earlier one wrote, so the slot is safe under both the fused and the thread-per-stage topologies.
+ * {@link #decisions}, {@link #fills} and {@link #orders}. Each field has exactly one writer, and a later stage
+ * only reads what an earlier one wrote, so the slot is safe under both the fused and the thread-per-stage topologies.
  */
 public final class MarketEvent {
     // ---- input: written by the producer, journaled ----
@@ -45,13 +45,16 @@ public final class MarketEvent {
     public final OutputBatch<RiskDecision> decisions;
     /** Paper fills (risk/portfolio stage). */
     public final OutputBatch<Fill> fills;
+    /** Order state changes (risk/portfolio stage): placements, triggers, fills, cancels, expiries. */
+    public final OutputBatch<OrderUpdate> orders;
 
     /** Creates a slot whose output batches hold up to {@code instrumentCapacity} records each. */
     public MarketEvent(int instrumentCapacity) {
         closedCandles = new OutputBatch<>(instrumentCapacity, Candle::new);
         signals = new OutputBatch<>(instrumentCapacity, Signal::new);
         decisions = new OutputBatch<>(instrumentCapacity, RiskDecision::new);
-        fills = new OutputBatch<>(instrumentCapacity, Fill::new);
+        fills = new OutputBatch<>(4 * instrumentCapacity + 4, Fill::new);
+        orders = new OutputBatch<>(8 * instrumentCapacity + 8, OrderUpdate::new);
     }
 
     /** Resets every field before the producer refills the slot. */
@@ -72,6 +75,7 @@ public final class MarketEvent {
         signals.clear();
         decisions.clear();
         fills.clear();
+        orders.clear();
     }
 
     /** Copies the input fields (not the annotations) of {@code other}. */

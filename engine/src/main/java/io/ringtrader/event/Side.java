@@ -13,4 +13,9 @@ public final class Side {
     public static String name(byte side) {
         return side == BUY ? "BUY" : side == SELL ? "SELL" : "UNKNOWN";
     }
+
+    /** The side named {@code name} as written by {@link #name}; {@link #UNKNOWN} otherwise. */
+    public static byte parse(String name) {
+        return "BUY".equals(name) ? BUY : "SELL".equals(name) ? SELL : UNKNOWN;
+    }
 }

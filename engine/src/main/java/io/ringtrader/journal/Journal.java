@@ -3,6 +3,7 @@ package io.ringtrader.journal;
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.EventType;
 import io.ringtrader.event.Fill;
+import io.ringtrader.event.OrderUpdate;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.RiskDecision;
 import io.ringtrader.event.Signal;
@@ -134,6 +135,13 @@ public final class Journal implements AutoCloseable {
         public void appendFill(Fill fill) {
             try (DocumentContext dc = appender.writingDocument()) {
                 JournalCodec.writeFill(bytes(dc), fill);
+            }
+        }
+
+        /** Appends an order state change. */
+        public void appendOrder(OrderUpdate update) {
+            try (DocumentContext dc = appender.writingDocument()) {
+                JournalCodec.writeOrder(bytes(dc), update);
             }
         }
 

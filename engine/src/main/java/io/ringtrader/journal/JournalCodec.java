@@ -2,6 +2,7 @@ package io.ringtrader.journal;
 
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.Fill;
+import io.ringtrader.event.OrderUpdate;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.RiskDecision;
 import io.ringtrader.event.Signal;
@@ -148,6 +149,10 @@ final class JournalCodec {
         b.writeLong(f.positionAfterE8);
         b.writeLong(f.cashAfterE8);
         b.writeInt(f.reasonCode);
+        b.writeLong(f.orderId);
+        b.writeByte(f.orderType);
+        b.writeByte(f.liquidity);
+        b.writeByte(f.exitReason);
     }
 
     static void readFill(Bytes<?> b, Fill f) {
@@ -165,5 +170,42 @@ final class JournalCodec {
         f.positionAfterE8 = b.readLong();
         f.cashAfterE8 = b.readLong();
         f.reasonCode = b.readInt();
+        f.orderId = b.readLong();
+        f.orderType = b.readByte();
+        f.liquidity = b.readByte();
+        f.exitReason = b.readByte();
+    }
+
+    static void writeOrder(Bytes<?> b, OrderUpdate u) {
+        b.writeByte(RecordType.ORDER);
+        b.writeLong(u.orderId);
+        b.writeInt(u.instrumentId);
+        b.writeLong(u.timestampNs);
+        b.writeByte(u.state);
+        b.writeByte(u.orderType);
+        b.writeByte(u.side);
+        b.writeByte(u.timeInForce);
+        b.writeByte(u.exitReason);
+        b.writeLong(u.quantityE8);
+        b.writeLong(u.filledE8);
+        b.writeLong(u.limitPriceE8);
+        b.writeLong(u.stopPriceE8);
+        b.writeInt(u.reasonCode);
+    }
+
+    static void readOrder(Bytes<?> b, OrderUpdate u) {
+        u.orderId = b.readLong();
+        u.instrumentId = b.readInt();
+        u.timestampNs = b.readLong();
+        u.state = b.readByte();
+        u.orderType = b.readByte();
+        u.side = b.readByte();
+        u.timeInForce = b.readByte();
+        u.exitReason = b.readByte();
+        u.quantityE8 = b.readLong();
+        u.filledE8 = b.readLong();
+        u.limitPriceE8 = b.readLong();
+        u.stopPriceE8 = b.readLong();
+        u.reasonCode = b.readInt();
     }
 }

@@ -56,6 +56,7 @@ public final class JournalReader implements AutoCloseable {
                     case RecordType.SIGNAL -> JournalCodec.readSignal(b, out.signal);
                     case RecordType.DECISION -> JournalCodec.readDecision(b, out.decision);
                     case RecordType.FILL -> JournalCodec.readFill(b, out.fill);
+                    case RecordType.ORDER -> JournalCodec.readOrder(b, out.order);
                     case RecordType.NOTE -> {
                         final byte[] utf8 = new byte[b.readInt()];
                         b.read(utf8);

@@ -2,6 +2,7 @@ package io.ringtrader.journal;
 
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.Fill;
+import io.ringtrader.event.OrderUpdate;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.RiskDecision;
 import io.ringtrader.event.Signal;
@@ -19,6 +20,7 @@ public final class JournalRecord {
     public final Signal signal = new Signal();
     public final RiskDecision decision = new RiskDecision();
     public final Fill fill = new Fill();
+    public final OrderUpdate order = new OrderUpdate();
     /** Text of a note entry. */
     public String note = "";
 }

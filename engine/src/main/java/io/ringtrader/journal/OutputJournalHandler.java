@@ -7,7 +7,7 @@ import io.ringtrader.event.TradeFlags;
 
 /**
  * Last ring stage: appends what the stages derived from an event (closed candles, signals, risk decisions,
- * fills) after the event itself, so the journal holds inputs and outputs and replay can verify them.
+ * fills, order updates) after the event itself, so the journal holds inputs and outputs and replay can verify them.
  */
 public final class OutputJournalHandler implements EventHandler<MarketEvent> {
     private final StageWriter writer;
@@ -42,6 +42,10 @@ public final class OutputJournalHandler implements EventHandler<MarketEvent> {
         }
         for (int i = 0; i < event.fills.size(); i++) {
             writer.get().appendFill(event.fills.get(i));
+            appended++;
+        }
+        for (int i = 0; i < event.orders.size(); i++) {
+            writer.get().appendOrder(event.orders.get(i));
             appended++;
         }
     }

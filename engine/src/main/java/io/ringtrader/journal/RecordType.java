@@ -14,6 +14,8 @@ public final class RecordType {
     public static final byte FILL = 5;
     /** A free-text note: strategy selection, start/stop markers (UTF-8). */
     public static final byte NOTE = 6;
+    /** An order state change (accepted, triggered, filled, cancelled, expired, rejected, replaced). */
+    public static final byte ORDER = 7;
 
     private RecordType() {
     }
@@ -27,6 +29,7 @@ public final class RecordType {
             case DECISION -> "decision";
             case FILL -> "fill";
             case NOTE -> "note";
+            case ORDER -> "order";
             default -> "unknown(" + type + ")";
         };
     }

@@ -5,6 +5,8 @@ import io.ringtrader.event.Candle;
 import io.ringtrader.event.EventType;
 import io.ringtrader.event.FeedStatus;
 import io.ringtrader.event.Fill;
+import io.ringtrader.event.OrderState;
+import io.ringtrader.event.OrderUpdate;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.RiskDecision;
 import io.ringtrader.event.Signal;
@@ -53,6 +55,9 @@ public final class VerifyHandler implements EventHandler<MarketEvent> {
         for (int i = 0; i < event.fills.size(); i++) {
             check(RecordType.FILL, event, describe(event.fills.get(i)));
         }
+        for (int i = 0; i < event.orders.size(); i++) {
+            check(RecordType.ORDER, event, describe(event.orders.get(i)));
+        }
     }
 
     private void check(byte type, MarketEvent cause, String actual) {
@@ -92,6 +97,7 @@ public final class VerifyHandler implements EventHandler<MarketEvent> {
             case RecordType.SIGNAL -> describe(record.signal);
             case RecordType.DECISION -> describe(record.decision);
             case RecordType.FILL -> describe(record.fill);
+            case RecordType.ORDER -> describe(record.order);
             default -> "?";
         };
     }
@@ -153,7 +159,15 @@ public final class VerifyHandler implements EventHandler<MarketEvent> {
             + f.priceE8 + ", qty=" + f.quantityE8 + ", notional=" + f.notionalE8 + ", fee=" + f.feeE8
             + ", confidence=" + Double.doubleToLongBits(f.confidence) + ", strategy=" + f.strategyId + ", regime="
             + f.regime + ", pnl=" + f.realizedPnlE8 + ", position=" + f.positionAfterE8 + ", cash=" + f.cashAfterE8
-            + ", reason=" + f.reasonCode + "}";
+            + ", reason=" + f.reasonCode + ", order=" + f.orderId + ", type=" + f.orderType + ", liquidity="
+            + f.liquidity + ", exit=" + f.exitReason + "}";
+    }
+
+    private static String describe(OrderUpdate u) {
+        return "Order{id=" + u.orderId + ", instrument=" + u.instrumentId + ", ts=" + u.timestampNs + ", state="
+            + OrderState.name(u.state) + ", type=" + u.orderType + ", side=" + u.side + ", tif=" + u.timeInForce
+            + ", exit=" + u.exitReason + ", qty=" + u.quantityE8 + ", filled=" + u.filledE8 + ", limit="
+            + u.limitPriceE8 + ", stop=" + u.stopPriceE8 + ", reason=" + u.reasonCode + "}";
     }
 
     @Override

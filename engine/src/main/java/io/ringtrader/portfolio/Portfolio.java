@@ -23,6 +23,7 @@ public final class Portfolio {
     private long lastUpdateNs;
     private long journalIndex = -1;
     private boolean entriesHalted;
+    private long haltedSinceNs;
 
     /** A fresh account with {@code startingCashE8} and nothing held, for {@code instrumentCount} instruments. */
     public Portfolio(int instrumentCount, long startingCashE8) {
@@ -54,6 +55,7 @@ public final class Portfolio {
         p.lastUpdateNs = s.lastUpdateNs;
         p.journalIndex = s.journalIndex;
         p.entriesHalted = s.entriesHalted;
+        p.haltedSinceNs = s.haltedSinceNs;
         return p;
     }
 
@@ -192,9 +194,20 @@ public final class Portfolio {
         return entriesHalted;
     }
 
-    /** Records the drawdown latch (risk/portfolio handler only). */
-    public void entriesHalted(boolean halted) {
+    /** Records the drawdown latch and when it last tripped (risk/portfolio handler only). */
+    public void entriesHalted(boolean halted, long sinceNs) {
         entriesHalted = halted;
+        haltedSinceNs = sinceNs;
+    }
+
+    /** Exchange time the drawdown latch last tripped; 0 if never. */
+    public long haltedSinceNs() {
+        return haltedSinceNs;
+    }
+
+    /** Restarts the drawdown peak at the current equity (the latch was released). */
+    public void resetPeak() {
+        peakEquityE8 = equityE8();
     }
 
     public int instrumentCount() {

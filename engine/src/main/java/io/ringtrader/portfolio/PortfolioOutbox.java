@@ -1,6 +1,7 @@
 package io.ringtrader.portfolio;
 
 import io.ringtrader.event.Fill;
+import io.ringtrader.order.OrderBook;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,7 +33,7 @@ public final class PortfolioOutbox {
     private long consumedCache;
 
     /** A ring of {@code capacity} entries (rounded up to a power of two) for {@code instrumentCount} instruments. */
-    public PortfolioOutbox(int capacity, int instrumentCount) {
+    public PortfolioOutbox(int capacity, int instrumentCount, int orderSlots) {
         final int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
         mask = size - 1;
         kinds = new byte[size];
@@ -40,7 +41,7 @@ public final class PortfolioOutbox {
         snapshots = new PortfolioSnapshot[size];
         for (int i = 0; i < size; i++) {
             fills[i] = new Fill();
-            snapshots[i] = new PortfolioSnapshot(instrumentCount);
+            snapshots[i] = new PortfolioSnapshot(instrumentCount, orderSlots);
         }
     }
 
@@ -56,14 +57,14 @@ public final class PortfolioOutbox {
         return true;
     }
 
-    /** Producer: queues a snapshot of {@code portfolio}; false (and counted) when the ring is full. */
-    public boolean offerSnapshot(Portfolio portfolio) {
+    /** Producer: queues a snapshot of {@code portfolio} and its orders; false (and counted) when full. */
+    public boolean offerSnapshot(Portfolio portfolio, OrderBook book) {
         if (!hasRoom()) {
             return false;
         }
         final int i = (int) head & mask;
         kinds[i] = SNAPSHOT;
-        snapshots[i].copyFrom(portfolio);
+        snapshots[i].copyFrom(portfolio, book);
         published.setRelease(++head);
         return true;
     }

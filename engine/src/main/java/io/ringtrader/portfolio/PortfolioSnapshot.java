@@ -1,5 +1,7 @@
 package io.ringtrader.portfolio;
 
+import io.ringtrader.order.OrderBook;
+
 /**
  * A copy of a {@link Portfolio}'s state at one event: what the state file holds. Mutable and reusable (the
  * handler copies into pre-allocated snapshots in the {@link PortfolioOutbox}); a snapshot belongs to one thread at
@@ -17,16 +19,22 @@ public final class PortfolioSnapshot {
     public long lastUpdateNs;
     public long journalIndex = -1;
     public boolean entriesHalted;
+    public long haltedSinceNs;
+    /** The open orders, armed exits, entry times and cooldowns at the same event. */
+    public final OrderBook orders;
 
-    /** An empty snapshot for {@code instrumentCount} instruments. */
-    public PortfolioSnapshot(int instrumentCount) {
+    /** An empty snapshot for {@code instrumentCount} instruments with {@code orderSlots} order slots each. */
+    public PortfolioSnapshot(int instrumentCount, int orderSlots) {
+        orders = new OrderBook(instrumentCount, orderSlots);
         quantityE8 = new long[instrumentCount];
         costBasisE8 = new long[instrumentCount];
         lastPriceE8 = new long[instrumentCount];
     }
 
-    /** Copies {@code p}'s state; allocation-free. */
-    public void copyFrom(Portfolio p) {
+    /** Copies {@code p}'s state and {@code book}'s orders; allocation-free. */
+    public void copyFrom(Portfolio p, OrderBook book) {
+        orders.copyFrom(book);
+        haltedSinceNs = p.haltedSinceNs();
         for (int i = 0; i < quantityE8.length; i++) {
             quantityE8[i] = p.quantityE8(i);
             costBasisE8[i] = p.costBasisE8(i);
@@ -44,6 +52,8 @@ public final class PortfolioSnapshot {
 
     /** Copies another snapshot of the same size; allocation-free. */
     public void copyFrom(PortfolioSnapshot s) {
+        orders.copyFrom(s.orders);
+        haltedSinceNs = s.haltedSinceNs;
         System.arraycopy(s.quantityE8, 0, quantityE8, 0, quantityE8.length);
         System.arraycopy(s.costBasisE8, 0, costBasisE8, 0, costBasisE8.length);
         System.arraycopy(s.lastPriceE8, 0, lastPriceE8, 0, lastPriceE8.length);

@@ -1,5 +1,9 @@
 package io.ringtrader.portfolio;
 
+import io.ringtrader.event.ExitReason;
+import io.ringtrader.event.OrderType;
+import io.ringtrader.order.Order;
+import io.ringtrader.order.OrderBook;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -17,7 +21,9 @@ public final class PortfolioView {
     private static final int TRADES = 4;
     private static final int LAST_UPDATE = 5;
     private static final int DRAWDOWN = 6;
-    private static final int HEADER = 7;
+    private static final int HALTED = 7;
+    private static final int HEADER = 8;
+    private static final int PER_INSTRUMENT = 6;
 
     private final int instrumentCount;
     private final AtomicLong sequence = new AtomicLong();
@@ -26,11 +32,11 @@ public final class PortfolioView {
     /** A view for {@code instrumentCount} instruments. */
     public PortfolioView(int instrumentCount) {
         this.instrumentCount = instrumentCount;
-        this.data = new AtomicLongArray(HEADER + 3 * instrumentCount);
+        this.data = new AtomicLongArray(HEADER + PER_INSTRUMENT * instrumentCount);
     }
 
-    /** Writer (handler thread only): publishes {@code p}'s current state. */
-    public void publish(Portfolio p) {
+    /** Writer (handler thread only): publishes {@code p}'s state and, per symbol, its open orders and exits. */
+    public void publish(Portfolio p, OrderBook book) {
         final long s = sequence.getPlain();
         sequence.setOpaque(s + 1);
         VarHandle.storeStoreFence();
@@ -41,11 +47,30 @@ public final class PortfolioView {
         data.setOpaque(TRADES, p.tradeCount());
         data.setOpaque(LAST_UPDATE, p.lastUpdateNs());
         data.setOpaque(DRAWDOWN, p.drawdownE8());
+        data.setOpaque(HALTED, p.entriesHalted() ? 1 : 0);
         for (int i = 0; i < instrumentCount; i++) {
-            final int at = HEADER + 3 * i;
+            final int at = HEADER + PER_INSTRUMENT * i;
             data.setOpaque(at, p.quantityE8(i));
             data.setOpaque(at + 1, p.lastPriceE8(i));
             data.setOpaque(at + 2, p.costBasisE8(i));
+            long open = 0;
+            long stop = 0;
+            long takeProfit = 0;
+            for (int k = 0; k < book.slotsPerInstrument(); k++) {
+                final Order o = book.slot(i, k);
+                if (o.id == 0 || !o.open()) {
+                    continue;
+                }
+                open++;
+                if (o.type == OrderType.STOP || o.type == OrderType.TRAILING_STOP) {
+                    stop = Math.max(stop, o.stopPriceE8);
+                } else if (o.exitReason == ExitReason.TAKE_PROFIT) {
+                    takeProfit = o.limitPriceE8;
+                }
+            }
+            data.setOpaque(at + 3, open);
+            data.setOpaque(at + 4, stop);
+            data.setOpaque(at + 5, takeProfit);
         }
         sequence.setRelease(s + 2);
     }
@@ -68,11 +93,15 @@ public final class PortfolioView {
             out.tradeCount = data.getOpaque(TRADES);
             out.lastUpdateNs = data.getOpaque(LAST_UPDATE);
             out.drawdownE8 = data.getOpaque(DRAWDOWN);
+            out.entriesHalted = data.getOpaque(HALTED) != 0;
             for (int i = 0; i < instrumentCount; i++) {
-                final int at = HEADER + 3 * i;
+                final int at = HEADER + PER_INSTRUMENT * i;
                 out.quantityE8[i] = data.getOpaque(at);
                 out.lastPriceE8[i] = data.getOpaque(at + 1);
                 out.costBasisE8[i] = data.getOpaque(at + 2);
+                out.openOrders[i] = data.getOpaque(at + 3);
+                out.stopE8[i] = data.getOpaque(at + 4);
+                out.takeProfitE8[i] = data.getOpaque(at + 5);
             }
             VarHandle.loadLoadFence();
             if (sequence.getOpaque() == s1) {
@@ -91,6 +120,11 @@ public final class PortfolioView {
         public final long[] quantityE8;
         public final long[] lastPriceE8;
         public final long[] costBasisE8;
+        /** Open orders per symbol, the highest armed stop price and the take-profit price (0 = none). */
+        public final long[] openOrders;
+        public final long[] stopE8;
+        public final long[] takeProfitE8;
+        public boolean entriesHalted;
         public long cashE8;
         public long equityE8;
         public long realizedPnlE8;
@@ -101,6 +135,9 @@ public final class PortfolioView {
 
         Copy(int instrumentCount) {
             quantityE8 = new long[instrumentCount];
+            openOrders = new long[instrumentCount];
+            stopE8 = new long[instrumentCount];
+            takeProfitE8 = new long[instrumentCount];
             lastPriceE8 = new long[instrumentCount];
             costBasisE8 = new long[instrumentCount];
         }

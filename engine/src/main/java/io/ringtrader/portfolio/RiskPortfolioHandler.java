@@ -1,15 +1,14 @@
 package io.ringtrader.portfolio;
 
 import com.lmax.disruptor.EventHandler;
+import io.ringtrader.config.OrderConfig;
 import io.ringtrader.config.PortfolioConfig;
 import io.ringtrader.config.RiskConfig;
 import io.ringtrader.event.Action;
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.EventType;
+import io.ringtrader.event.ExitReason;
 import io.ringtrader.event.FeedStatus;
-import io.ringtrader.event.Fill;
-import io.ringtrader.event.FixedPoint;
-import io.ringtrader.event.Instrument;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.OutputBatch;
@@ -17,6 +16,7 @@ import io.ringtrader.event.Regime;
 import io.ringtrader.event.RiskDecision;
 import io.ringtrader.event.Side;
 import io.ringtrader.event.Signal;
+import io.ringtrader.order.OrderBook;
 import io.ringtrader.risk.CorrelationMatrix;
 import io.ringtrader.risk.DrawdownGuard;
 import io.ringtrader.risk.RiskManager;
@@ -24,12 +24,15 @@ import io.ringtrader.risk.RiskReason;
 
 /**
  * The risk/portfolio ring stage. Per event, in exchange time only: a TRADE marks its instrument to the trade price
- * (equity, peak and drawdown follow); closed candles feed the return correlations; each non-filtered BUY/SELL
- * signal is sized by the {@link RiskManager} and filled by the {@link PaperBroker}; the decisions and fills are
- * written into the slot's {@code decisions} and {@code fills} (so the output journal holds them) and handed to the
- * {@link PortfolioOutbox} with a state snapshot. Events whose journal index the portfolio already reflects (a
- * replay after restart) only warm the correlations. Allocation-free per event; runs on one consumer thread; reads
- * only the slot annotations of earlier stages, so fused and thread-per-stage topologies behave the same.
+ * (equity, peak and drawdown follow) and is then matched against the symbol's open orders by the
+ * {@link OrderManager} (orders placed on earlier events only); time-driven order changes follow (expiries, the
+ * maximum holding time); then each non-filtered BUY/SELL signal sets a target through the {@link RiskManager} and
+ * the order manager places what the target needs. Closed candles feed the return correlations and the ATR behind
+ * ATR-sized exits. Decisions, order updates and fills are written into the slot (so the output journal holds them)
+ * and fills are handed to the {@link PortfolioOutbox} with state snapshots (account and open orders). Events whose
+ * journal index the portfolio already reflects (a replay after restart) only warm the correlations and ATRs.
+ * Allocation-free per event; runs on one consumer thread; reads only the slot annotations of earlier stages, so
+ * fused and thread-per-stage topologies behave the same.
  */
 public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
     /** Events between two {@link PortfolioView} publications when nothing fills. */
@@ -39,6 +42,8 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
     private final Instruments instruments;
     private final Portfolio portfolio;
     private final PaperBroker broker;
+    private final OrderBook book;
+    private final OrderManager orders;
     private final CorrelationMatrix correlations;
     private final DrawdownGuard drawdown;
     private final RiskManager risk;
@@ -46,39 +51,48 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
     private final long stateIntervalNs;
     private final PortfolioOutbox outbox;
     private final PortfolioView view;
-    private final Fill scratch = new Fill();
     private long lastSnapshotNs = Long.MIN_VALUE;
     private int eventsSinceView;
-    private long fillCount;
     private long rejectedSignals;
-    private long batchFull;
     private long replaySkipped;
-    private long outboxDropped;
+    private long snapshotsDropped;
     private long arithmeticErrors;
     /** Toggled by the journaled TRADING_ON / TRADING_OFF markers; off, the stage only marks to market. */
     private boolean tradingEnabled = true;
+    /** Set when the strategy selection found no edge over the costs: no new entries, exits still work. */
+    private boolean standAside;
 
     /**
-     * A handler trading {@code portfolio} (fresh, or restored by {@link StateFile#load}) over {@code instruments};
-     * {@code outbox} feeds the {@link TradeLogWriter} and {@code view} the {@link StatusDisplay} (either may be null).
+     * A handler trading {@code portfolio} with the open orders of {@code book} (both fresh, or restored by
+     * {@link StateFile#load}) over {@code instruments}; {@code outbox} feeds the {@link TradeLogWriter} and
+     * {@code view} the {@link StatusDisplay} (either may be null).
      */
-    public RiskPortfolioHandler(RiskConfig riskConfig, PortfolioConfig portfolioConfig, Instruments instruments,
-                                Portfolio portfolio, PortfolioOutbox outbox, PortfolioView view) {
-        if (portfolio.instrumentCount() != instruments.size()) {
-            throw new IllegalArgumentException("portfolio has " + portfolio.instrumentCount()
-                + " instruments, the table " + instruments.size());
+    public RiskPortfolioHandler(RiskConfig riskConfig, PortfolioConfig portfolioConfig, OrderConfig orderConfig,
+                                Instruments instruments, Portfolio portfolio, OrderBook book, PortfolioOutbox outbox,
+                                PortfolioView view) {
+        if (portfolio.instrumentCount() != instruments.size() || book.instrumentCount() != instruments.size()) {
+            throw new IllegalArgumentException("portfolio has " + portfolio.instrumentCount() + " and orders "
+                + book.instrumentCount() + " instruments, the table " + instruments.size());
         }
         this.instruments = instruments;
         this.portfolio = portfolio;
         this.broker = new PaperBroker(portfolio, portfolioConfig);
+        this.book = book;
+        this.orders = new OrderManager(orderConfig, instruments, portfolio, broker, book, outbox);
         this.correlations = new CorrelationMatrix(instruments.size(), riskConfig.correlationWindow());
         this.drawdown = new DrawdownGuard(riskConfig.maxDrawdown(), riskConfig.drawdownRecovery(),
-            portfolio.entriesHalted());
-        this.risk = new RiskManager(riskConfig, correlations, drawdown);
+            (long) (riskConfig.drawdownCooloffHours() * 3_600e9), portfolio.entriesHalted(),
+            portfolio.haltedSinceNs());
+        this.risk = new RiskManager(riskConfig, orderConfig.sellTargetFraction(), correlations, drawdown);
         this.reduceOnDrawdown = riskConfig.reduceOnDrawdown();
         this.stateIntervalNs = portfolioConfig.stateIntervalSeconds() * NANOS_PER_SECOND;
         this.outbox = outbox;
         this.view = view;
+    }
+
+    /** The book a fresh account starts with: no orders, {@code config}'s slots per symbol. */
+    public static OrderBook freshBook(OrderConfig config, int instrumentCount) {
+        return new OrderBook(instrumentCount, config.maxOrdersPerSymbol());
     }
 
     /**
@@ -88,38 +102,46 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
      */
     @Override
     public void onEvent(MarketEvent event, long sequence, boolean endOfBatch) {
+        orders.begin(event);
         try {
             process(event);
         } catch (ArithmeticException e) {
             arithmeticErrors++;
+        } finally {
+            orders.end();
         }
     }
 
     private void process(MarketEvent event) {
         if (event.type == EventType.HISTORY_CANDLE) {
             correlations.onCandle(event.history);
+            orders.onCandle(event.history);
             return;
         }
         if (event.type == EventType.FEED_STATUS) {
-            if (event.value == FeedStatus.TRADING_ON) {
-                tradingEnabled = true;
-            } else if (event.value == FeedStatus.TRADING_OFF) {
-                tradingEnabled = false;
-            }
+            onStatus(event);
         }
         final OutputBatch<Candle> candles = event.closedCandles;
         for (int i = 0; i < candles.size(); i++) {
             correlations.onCandle(candles.get(i));
+            orders.onCandle(candles.get(i));
         }
         if (event.journalIndex >= 0 && event.journalIndex <= portfolio.journalIndex()) {
             replaySkipped++;
             return;
         }
-        if (event.type == EventType.TRADE && event.priceE8 > 0 && validInstrument(event.instrumentId)) {
+        final long now = event.timestampNs;
+        final boolean trade = event.type == EventType.TRADE && event.priceE8 > 0
+            && validInstrument(event.instrumentId);
+        if (trade) {
             portfolio.mark(event.instrumentId, event.priceE8);
         }
-        portfolio.stamp(event.timestampNs, event.journalIndex);
+        portfolio.stamp(now, event.journalIndex);
         final int fillsBefore = event.fills.size();
+        if (trade) {
+            orders.onTrade(event.instrumentId, event.priceE8, event.sizeE8, now);
+        }
+        orders.onTime(now);
         checkDrawdown(event);
         final OutputBatch<Signal> signals = event.signals;
         for (int i = 0; i < signals.size(); i++) {
@@ -133,32 +155,47 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
         if (filled) {
             checkDrawdown(event);
         }
-        if (outbox != null && (filled || event.timestampNs - lastSnapshotNs >= stateIntervalNs
+        final boolean changed = filled || event.orders.size() > 0;
+        if (outbox != null && (changed || now - lastSnapshotNs >= stateIntervalNs
             || lastSnapshotNs == Long.MIN_VALUE)) {
-            lastSnapshotNs = event.timestampNs;
-            if (!outbox.offerSnapshot(portfolio)) {
-                outboxDropped++;
+            lastSnapshotNs = now;
+            if (!outbox.offerSnapshot(portfolio, book)) {
+                snapshotsDropped++;
             }
         }
-        if (view != null && (filled || ++eventsSinceView >= VIEW_EVERY_EVENTS)) {
+        if (view != null && (changed || ++eventsSinceView >= VIEW_EVERY_EVENTS)) {
             eventsSinceView = 0;
-            view.publish(portfolio);
+            view.publish(portfolio, book);
+        }
+    }
+
+    private void onStatus(MarketEvent event) {
+        if (event.value == FeedStatus.TRADING_ON) {
+            tradingEnabled = true;
+        } else if (event.value == FeedStatus.TRADING_OFF) {
+            tradingEnabled = false;
+        } else if (event.value == FeedStatus.RESET_DRAWDOWN
+            && !(event.journalIndex >= 0 && event.journalIndex <= portfolio.journalIndex())) {
+            drawdown.reset();
+            portfolio.resetPeak();
+            portfolio.entriesHalted(false, drawdown.haltedSinceNs());
+        } else if (event.value == FeedStatus.STAND_ASIDE) {
+            standAside = true;
+        } else if (event.value == FeedStatus.TRADE_ON_EDGE) {
+            standAside = false;
         }
     }
 
     private void onSignal(MarketEvent event, Signal signal) {
         final RiskDecision decision = event.decisions.add();
         if (decision == null) {
-            batchFull++;
+            orders.batchFullInc();
             return;
         }
-        final Instrument instrument = instruments.get(signal.instrumentId);
-        final long quantity = risk.decide(signal, instrument, portfolio, broker, decision);
-        if (quantity <= 0) {
+        orders.onSignal(signal, risk, standAside, decision);
+        if (decision.approvedQuantityE8 <= 0) {
             rejectedSignals++;
-            return;
         }
-        execute(event, instrument, decision, quantity, signal.leadStrategyId, signal.regime, signal.confidence);
     }
 
     /** True while paper trading is on (see {@link FeedStatus#TRADING_ON}). */
@@ -166,57 +203,32 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
         return tradingEnabled;
     }
 
-    /** Sells every position when the drawdown latch trips and {@code reduceOnDrawdown} is set. */
+    /**
+     * Updates the drawdown latch; when it trips with {@code reduceOnDrawdown} every position is sold at market. A
+     * cool-off release restarts the peak at the current equity.
+     */
     private void checkDrawdown(MarketEvent event) {
-        final boolean tripped = drawdown.update(portfolio.drawdownE8());
-        portfolio.entriesHalted(drawdown.halted());
+        final boolean tripped = drawdown.update(portfolio.drawdownE8(), event.timestampNs);
+        if (drawdown.takeCooloffRelease()) {
+            portfolio.resetPeak();
+        }
+        portfolio.entriesHalted(drawdown.halted(), drawdown.haltedSinceNs());
         if (!tripped || !reduceOnDrawdown) {
             return;
         }
         for (int id = 0; id < instruments.size(); id++) {
-            final Instrument instrument = instruments.get(id);
-            final long quantity = FixedPoint.floorTo(portfolio.quantityE8(id), instrument.sizeIncrementE8());
-            if (quantity <= 0 || quantity < instrument.minOrderSizeE8()) {
-                continue;
+            if (portfolio.quantityE8(id) > 0) {
+                final RiskDecision decision = event.decisions.add();
+                if (decision != null) {
+                    decision.instrumentId = id;
+                    decision.timestampNs = event.timestampNs;
+                    decision.side = Side.SELL;
+                    decision.requestedQuantityE8 = portfolio.quantityE8(id);
+                    decision.approvedQuantityE8 = portfolio.quantityE8(id);
+                    decision.reasonCode = RiskReason.DRAWDOWN;
+                }
+                orders.exitAll(id, ExitReason.DRAWDOWN, event.timestampNs, -1, Regime.UNKNOWN);
             }
-            final RiskDecision decision = event.decisions.add();
-            if (decision == null) {
-                batchFull++;
-                return;
-            }
-            decision.instrumentId = id;
-            decision.timestampNs = event.timestampNs;
-            decision.side = Side.SELL;
-            decision.requestedQuantityE8 = quantity;
-            decision.approvedQuantityE8 = quantity;
-            decision.reasonCode = RiskReason.DRAWDOWN;
-            execute(event, instrument, decision, quantity, -1, Regime.UNKNOWN, 1.0);
-        }
-    }
-
-    private void execute(MarketEvent event, Instrument instrument, RiskDecision decision, long quantity,
-                         int strategyId, byte regime, double confidence) {
-        if (event.fills.size() == event.fills.capacity()) {
-            decision.approvedQuantityE8 = 0;
-            decision.reasonCode |= RiskReason.BATCH_FULL;
-            batchFull++;
-            return;
-        }
-        final int rc = broker.execute(instrument, decision.side, quantity, event.timestampNs, scratch);
-        if (rc != 0) {
-            decision.approvedQuantityE8 = 0;
-            decision.reasonCode |= rc;
-            rejectedSignals++;
-            return;
-        }
-        scratch.strategyId = strategyId;
-        scratch.regime = regime;
-        scratch.confidence = confidence;
-        scratch.reasonCode = decision.reasonCode;
-        event.fills.add().copyFrom(scratch);
-        fillCount++;
-        if (outbox != null && !outbox.offerFill(scratch)) {
-            outboxDropped++;
         }
     }
 
@@ -232,11 +244,11 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
 
     /** Queues a snapshot of the current state (handler thread, or after the ring has stopped). */
     public void publishState() {
-        if (outbox != null && !outbox.offerSnapshot(portfolio)) {
-            outboxDropped++;
+        if (outbox != null && !outbox.offerSnapshot(portfolio, book)) {
+            snapshotsDropped++;
         }
         if (view != null) {
-            view.publish(portfolio);
+            view.publish(portfolio, book);
         }
     }
 
@@ -247,7 +259,7 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
 
     /** Fills made since start. */
     public long fillCount() {
-        return fillCount;
+        return orders.fillCount();
     }
 
     /** Signals rejected by risk or validation since start. */
@@ -257,7 +269,7 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
 
     /** Orders lost because a slot's decision or fill batch was full. */
     public long batchFull() {
-        return batchFull;
+        return orders.batchFull();
     }
 
     /** Events skipped because the restored portfolio already reflected them. */
@@ -267,7 +279,7 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
 
     /** Fills or snapshots not queued because the writer's outbox was full. */
     public long outboxDropped() {
-        return outboxDropped;
+        return snapshotsDropped + orders.outboxDropped();
     }
 
     /** Events cut short by an arithmetic overflow (should stay 0; alert if not). */
@@ -283,6 +295,16 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
     /** True while the drawdown latch blocks new entries. */
     public boolean drawdownHalted() {
         return drawdown.halted();
+    }
+
+    /** The order manager (handler thread only): open orders and counters. */
+    public OrderManager orders() {
+        return orders;
+    }
+
+    /** True while trading stands aside (no strategy beat the costs). */
+    public boolean standingAside() {
+        return standAside;
     }
 
     /** The return correlations (handler thread only). */

@@ -29,7 +29,9 @@ import java.util.Optional;
  */
 public final class StateFile {
     /** Format version written in the file. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The first format (no orders); still read, as an account without open orders. */
+    private static final int VERSION_WITHOUT_ORDERS = 1;
     private static final JsonFactory JSON = new JsonFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper()
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -74,6 +76,8 @@ public final class StateFile {
             g.writeNumberField("trade_count", s.tradeCount);
             g.writeStringField("last_update", Rfc3339.formatMicros(s.lastUpdateNs));
             g.writeNumberField("journal_index", s.journalIndex);
+            g.writeNumberField("halted_since_ns", s.haltedSinceNs);
+            StateFileOrders.render(g, s.orders, instruments);
             g.writeEndObject();
             g.writeRaw('\n');
         }
@@ -105,18 +109,19 @@ public final class StateFile {
      *
      * @throws StateFileException when the file exists but cannot be trusted
      */
-    public static Optional<Portfolio> load(Path path, Instruments instruments) throws IOException {
+    public static Optional<PortfolioSnapshot> load(Path path, Instruments instruments, int orderSlots)
+        throws IOException {
         final byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        return Optional.of(Portfolio.restore(parse(bytes, instruments, path.toString())));
+        return Optional.of(parse(bytes, instruments, orderSlots, path.toString()));
     }
 
     /** Parses and checks state-file bytes into a snapshot; {@code name} names the source in messages. */
-    public static PortfolioSnapshot parse(byte[] bytes, Instruments instruments, String name)
+    public static PortfolioSnapshot parse(byte[] bytes, Instruments instruments, int orderSlots, String name)
         throws StateFileException {
         final JsonNode root;
         try {
@@ -129,10 +134,14 @@ public final class StateFile {
             throw new StateFileException(name + ": empty or not a JSON object (truncated or corrupt?)");
         }
         final int version = (int) whole(root, "version", name);
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_WITHOUT_ORDERS) {
             throw new StateFileException(name + ": unsupported version " + version + " (expected " + VERSION + ")");
         }
-        final PortfolioSnapshot s = new PortfolioSnapshot(instruments.size());
+        final PortfolioSnapshot s = new PortfolioSnapshot(instruments.size(), orderSlots);
+        if (version == VERSION) {
+            s.haltedSinceNs = whole(root, "halted_since_ns", name);
+            StateFileOrders.parse(root, s.orders, instruments, name);
+        }
         s.cashE8 = decimal(root, "cash", name);
         s.realizedPnlE8 = decimal(root, "realized_pnl", name);
         s.feesPaidE8 = decimal(root, "fees_paid", name);
@@ -187,21 +196,21 @@ public final class StateFile {
         return peakE8 <= 0 || totalE8 >= peakE8 ? 0 : FixedPoint.divide(peakE8 - totalE8, peakE8);
     }
 
-    private static long decimal(JsonNode node, String field, String name) throws StateFileException {
+    static long decimal(JsonNode node, String field, String name) throws StateFileException {
         final JsonNode v = node.get(field);
         final long value = v == null || !v.isTextual() ? FixedPoint.INVALID : FixedPoint.parse(v.asText());
         check(value != FixedPoint.INVALID, name, field + " is missing or not a decimal string");
         return value;
     }
 
-    private static long whole(JsonNode node, String field, String name) throws StateFileException {
+    static long whole(JsonNode node, String field, String name) throws StateFileException {
         final JsonNode v = node.get(field);
         check(v != null && v.isIntegralNumber() && v.canConvertToLong(), name, field
             + " is missing or not a whole number");
         return v.asLong();
     }
 
-    private static void check(boolean ok, String name, String problem) throws StateFileException {
+    static void check(boolean ok, String name, String problem) throws StateFileException {
         if (!ok) {
             throw new StateFileException(name + ": " + problem + "; refusing to trust it (fix or move the file "
                 + "away to start from the configured cash, then replay the journal)");

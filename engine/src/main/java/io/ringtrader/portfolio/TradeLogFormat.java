@@ -1,7 +1,10 @@
 package io.ringtrader.portfolio;
 
+import io.ringtrader.event.ExitReason;
 import io.ringtrader.event.Fill;
 import io.ringtrader.event.FixedPoint;
+import io.ringtrader.event.Liquidity;
+import io.ringtrader.event.OrderType;
 import io.ringtrader.event.Regime;
 import io.ringtrader.event.Rfc3339;
 import io.ringtrader.event.Side;
@@ -14,9 +17,9 @@ import io.ringtrader.risk.RiskReason;
 public final class TradeLogFormat {
     /** The header line (without line break). */
     public static final String HEADER = "timestamp,symbol,action,price,quantity,notional,fee,confidence,strategy,"
-        + "regime,pnl,position_size,cash_after,reason";
+        + "regime,pnl,position_size,cash_after,reason,order_id,order_type,liquidity,exit_reason";
     /** Number of columns. */
-    public static final int COLUMNS = 14;
+    public static final int COLUMNS = 18;
 
     private TradeLogFormat() {
     }
@@ -24,7 +27,8 @@ public final class TradeLogFormat {
     /**
      * Appends one row for {@code fill} with its line break: exchange time (RFC 3339, micros, UTC), symbol, BUY/SELL,
      * decimals as plain text, confidence with 8 decimals at most, strategy name (quoted if it holds a comma or
-     * quote), regime name, realized P&amp;L, position and cash after, and the readable risk reasons.
+     * quote), regime name, realized P&amp;L, position and cash after, the readable risk reasons, then the order id,
+     * order type, maker/taker and the exit reason (empty for entries).
      */
     public static void appendRow(StringBuilder sb, Fill fill, String symbol, String strategy) {
         Rfc3339.appendMicros(sb, fill.timestampNs);
@@ -50,6 +54,8 @@ public final class TradeLogFormat {
         FixedPoint.appendTo(sb, fill.cashAfterE8);
         sb.append(',');
         RiskReason.appendTo(sb, fill.reasonCode);
+        sb.append(',').append(fill.orderId).append(',').append(OrderType.name(fill.orderType)).append(',')
+            .append(Liquidity.name(fill.liquidity)).append(',').append(ExitReason.name(fill.exitReason));
         sb.append('\n');
     }
 

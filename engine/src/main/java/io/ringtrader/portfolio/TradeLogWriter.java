@@ -46,13 +46,13 @@ public final class TradeLogWriter implements AutoCloseable, PortfolioOutbox.Cons
      * {@code strategyNames} (a lead strategy id of -1 is written as {@code risk}).
      */
     public TradeLogWriter(Path tradeLog, Path stateFile, Instruments instruments, IntFunction<String> strategyNames,
-                          PortfolioOutbox outbox) {
+                          PortfolioOutbox outbox, int orderSlots) {
         this.tradeLog = tradeLog;
         this.stateFile = stateFile;
         this.instruments = instruments;
         this.strategyNames = strategyNames;
         this.outbox = outbox;
-        this.pending = new PortfolioSnapshot(instruments.size());
+        this.pending = new PortfolioSnapshot(instruments.size(), orderSlots);
         this.thread = new Thread(this::run, "trade-log-writer");
         this.thread.setDaemon(true);
     }

@@ -27,10 +27,27 @@ public final class RiskReason {
     public static final int BATCH_FULL = 1 << 9;
     /** Rejected by paper-execution validation (an invariant would break); should never happen. */
     public static final int INVALID = 1 << 10;
+    /** No order: the position plus what is on order is already at the target, within the rebalance band. */
+    public static final int AT_TARGET = 1 << 11;
+    /** Rejected: the expected move is worth less than {@code k} round trips of fees and slippage. */
+    public static final int COSTS = 1 << 12;
+    /** Rejected: the symbol is cooling down after an exit. */
+    public static final int COOLDOWN = 1 << 13;
+    /** Rejected: trading stands aside (no strategy beat the costs on the stored history). */
+    public static final int STAND_ASIDE = 1 << 14;
+    /** An order was cancelled: replaced by a newer target, or the other side of a one-cancels-other pair. */
+    public static final int SUPERSEDED = 1 << 15;
+    /** Rejected or cancelled: the order table has no free slot for the symbol. */
+    public static final int ORDERS_FULL = 1 << 16;
+    /** Rejected: a post-only limit would have taken liquidity. */
+    public static final int WOULD_TAKE = 1 << 17;
+    /** No exit: a SELL signal came before the position's minimum holding time (its protective exits stay). */
+    public static final int MIN_HOLD = 1 << 18;
 
     private static final String[] NAMES = {
         "MAX_POSITION", "MAX_EXPOSURE", "CORRELATION", "DRAWDOWN", "MIN_SIZE", "NO_POSITION", "INSUFFICIENT_CASH",
-        "NO_PRICE", "POSITION_HELD", "BATCH_FULL", "INVALID",
+        "NO_PRICE", "POSITION_HELD", "BATCH_FULL", "INVALID", "AT_TARGET", "COSTS", "COOLDOWN", "STAND_ASIDE",
+        "SUPERSEDED", "ORDERS_FULL", "WOULD_TAKE", "MIN_HOLD",
     };
 
     private RiskReason() {

@@ -22,6 +22,9 @@ public final class StrategySelector {
     private final StrategyConfig config;
     private final StrategyLibrary library;
 
+    /** The words in a selection's reason when no strategy had a positive score net of costs. */
+    public static final String NO_EDGE = "no strategy beat the costs";
+
     /** A selector over {@code library} using {@code config.selection()} and {@code config.params()}. */
     public StrategySelector(StrategyConfig config, StrategyLibrary library) {
         this.config = config;
@@ -102,7 +105,7 @@ public final class StrategySelector {
         String reason = "best " + sel.metric() + " over " + usable.size() + " instrument(s), walk-forward after a "
             + firstTradeIndex + "-candle warm-up";
         if (!chosen.isEmpty() && rankings.get(0).score() <= 0) {
-            reason += "; note: even the best " + sel.metric() + " is not positive (no strategy beat the fees)";
+            reason += "; note: even the best " + sel.metric() + " is not positive (" + NO_EDGE + ")";
         }
         if (chosen.size() < 3) {
             reason += "; only " + chosen.size() + " strateg" + (chosen.size() == 1 ? "y" : "ies") + " made "

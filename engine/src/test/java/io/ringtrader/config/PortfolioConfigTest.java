@@ -18,10 +18,11 @@ class PortfolioConfigTest {
     }
 
     @Test
-    void shouldDefaultToOneHundredThousandCashAndSixtyBpsFee() {
+    void shouldDefaultToOneHundredThousandCashAndCoinbaseIntroFees() {
         final PortfolioConfig c = PortfolioConfig.defaults();
         assertThat(c.startingCashE8()).isEqualTo(100_000 * FixedPoint.ONE);
-        assertThat(c.feeBps()).isEqualTo(60.0);
+        assertThat(c.takerFeeBps()).isEqualTo(120.0);
+        assertThat(c.makerFeeBps()).isEqualTo(60.0);
         assertThat(c.allowShort()).isFalse();
         assertThat(c.stateIntervalSeconds()).isEqualTo(60);
         assertThat(c.statusIntervalSeconds()).isEqualTo(10);
@@ -30,9 +31,9 @@ class PortfolioConfigTest {
 
     @Test
     void shouldReadEveryKey() throws Exception {
-        final PortfolioConfig c = read("starting_cash: 2500.5\nfee_bps: 40\nslippage_bps: 2\n"
+        final PortfolioConfig c = read("starting_cash: 2500.5\ntaker_fee_bps: 40\nmaker_fee_bps: 25\nslippage_bps: 2\n"
             + "state_interval_seconds: 5\nstatus_interval_seconds: 0\nwriter_queue_capacity: 64\n");
-        assertThat(c).isEqualTo(new PortfolioConfig(250_050_000_000L, 40, 2, false, 5, 0, 64));
+        assertThat(c).isEqualTo(new PortfolioConfig(250_050_000_000L, 40, 25, 2, false, 5, 0, 64));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringtrader.event.Fill;
 import java.util.ArrayList;
 import java.util.List;
+import io.ringtrader.order.OrderBook;
 import org.junit.jupiter.api.Test;
 
 class PortfolioOutboxTest {
@@ -25,13 +26,13 @@ class PortfolioOutboxTest {
 
     @Test
     void shouldDeliverFillsAndSnapshotsInOrderAndCountOverflow() {
-        final PortfolioOutbox outbox = new PortfolioOutbox(4, 1);
+        final PortfolioOutbox outbox = new PortfolioOutbox(4, 1, 4);
         final Fill fill = new Fill();
         for (long q = 1; q <= 3; q++) {
             fill.quantityE8 = q;
             assertThat(outbox.offerFill(fill)).isTrue();
         }
-        assertThat(outbox.offerSnapshot(new Portfolio(1, 9))).isTrue();
+        assertThat(outbox.offerSnapshot(new Portfolio(1, 9), new OrderBook(1, 4))).isTrue();
         fill.quantityE8 = 5;
         assertThat(outbox.offerFill(fill)).as("full").isFalse();
         assertThat(outbox.overflows()).isEqualTo(1);
@@ -45,7 +46,7 @@ class PortfolioOutboxTest {
 
     @Test
     void shouldHandOverEveryEntryAcrossThreadsInOrder() throws InterruptedException {
-        final PortfolioOutbox outbox = new PortfolioOutbox(64, 1);
+        final PortfolioOutbox outbox = new PortfolioOutbox(64, 1, 4);
         final int count = 50_000;
         final Thread producer = new Thread(() -> {
             final Fill fill = new Fill();

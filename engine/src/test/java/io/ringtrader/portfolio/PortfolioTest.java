@@ -6,6 +6,7 @@ import io.ringtrader.event.Fill;
 import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Instrument;
 import io.ringtrader.event.Side;
+import io.ringtrader.order.OrderBook;
 import java.math.BigInteger;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class PortfolioTest {
         final Instrument[] inst = instruments();
         final long start = (1 + rnd.nextInt(1_000_000)) * ONE;
         final Portfolio p = new Portfolio(inst.length, start);
-        final PaperBroker broker = new PaperBroker(p, rnd.nextInt(200) * 10_000L, rnd.nextInt(50) * 10_000L);
+        final long fee = rnd.nextInt(200) * 10_000L;
+        final PaperBroker broker = new PaperBroker(p, fee, fee, rnd.nextInt(50) * 10_000L);
         final long[] price = {65_000 * ONE, 45_000_000L, 150 * ONE};
         final Fill fill = new Fill();
         long fees = 0;
@@ -54,7 +56,7 @@ class PortfolioTest {
                         final long q = FixedPoint.floorTo((long) (afford * rnd.nextDouble() * 0.5),
                             inst[id].sizeIncrementE8());
                         final long cashBefore = p.cashE8();
-                        final int rc = broker.execute(inst[id], Side.BUY, q, step, fill);
+                        final int rc = MarketFills.execute(broker, inst[id], Side.BUY, q, step, fill);
                         if (rc == 0) {
                             fees += fill.feeE8;
                             trades++;
@@ -69,7 +71,7 @@ class PortfolioTest {
                     final long q = rnd.nextInt(4) == 0 ? held
                         : FixedPoint.floorTo((long) (held * rnd.nextDouble()), inst[id].sizeIncrementE8());
                     final long basis = p.costBasisE8(id);
-                    final int rc = broker.execute(inst[id], Side.SELL, q, step, fill);
+                    final int rc = MarketFills.execute(broker, inst[id], Side.SELL, q, step, fill);
                     if (rc == 0) {
                         fees += fill.feeE8;
                         trades++;
@@ -101,8 +103,8 @@ class PortfolioTest {
             assertThat(p.tradeCount()).as(at).isEqualTo(trades);
             assertThat(p.peakEquityE8()).as(at).isGreaterThanOrEqualTo(p.equityE8());
         }
-        final PortfolioSnapshot s = new PortfolioSnapshot(inst.length);
-        s.copyFrom(p);
+        final PortfolioSnapshot s = new PortfolioSnapshot(inst.length, 4);
+        s.copyFrom(p, new OrderBook(inst.length, 4));
         final Portfolio restored = Portfolio.restore(s);
         assertThat(restored.equityE8()).as("seed %d", seed).isEqualTo(p.equityE8());
         assertThat(restored.costBasisE8(1)).isEqualTo(p.costBasisE8(1));
@@ -112,9 +114,9 @@ class PortfolioTest {
     @Test
     void shouldTrackPeakAndDrawdownOnMarks() {
         final Portfolio p = new Portfolio(1, 1_000 * ONE);
-        final PaperBroker broker = new PaperBroker(p, 0, 0);
+        final PaperBroker broker = new PaperBroker(p, 0, 0, 0);
         p.mark(0, 100 * ONE);
-        broker.execute(new Instrument(0, "A", "A-USD", 1, 1, 1, 0), Side.BUY, 10 * ONE, 0, new Fill());
+        MarketFills.execute(broker, new Instrument(0, "A", "A-USD", 1, 1, 1, 0), Side.BUY, 10 * ONE, 0, new Fill());
         p.mark(0, 150 * ONE);
         assertThat(p.peakEquityE8()).isEqualTo(1_500 * ONE);
         p.mark(0, 75 * ONE);

@@ -7,6 +7,7 @@ import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Instrument;
 import io.ringtrader.event.Side;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.ringtrader.order.OrderBook;
 import org.junit.jupiter.api.Test;
 
 class PortfolioViewTest {
@@ -14,7 +15,7 @@ class PortfolioViewTest {
     @Test
     void readersShouldNeverSeeATornStateWhileTheHandlerPublishes() throws InterruptedException {
         final Portfolio p = new Portfolio(2, 1_000_000 * FixedPoint.ONE);
-        final PaperBroker broker = new PaperBroker(p, 0, 0);
+        final PaperBroker broker = new PaperBroker(p, 0, 0, 0);
         final Instrument a = new Instrument(0, "A", "A-USD", 1, 1, 1, 0);
         final PortfolioView view = new PortfolioView(2);
         final AtomicBoolean stop = new AtomicBoolean();
@@ -23,9 +24,9 @@ class PortfolioViewTest {
             long i = 0;
             while (!stop.get()) {
                 p.mark(0, (100 + (i % 50)) * FixedPoint.ONE);
-                broker.execute(a, i % 2 == 0 ? Side.BUY : Side.SELL, FixedPoint.ONE, i, fill);
+                MarketFills.execute(broker, a, i % 2 == 0 ? Side.BUY : Side.SELL, FixedPoint.ONE, i, fill);
                 p.stamp(i, i);
-                view.publish(p);
+                view.publish(p, new OrderBook(1, 4));
                 i++;
             }
         });

@@ -3,21 +3,34 @@ package io.ringtrader.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.ThreadMXBean;
+import io.ringtrader.config.OrderConfig;
 import io.ringtrader.config.RiskConfig;
 import io.ringtrader.event.Action;
 import io.ringtrader.event.EventType;
+import io.ringtrader.event.ExitReason;
 import io.ringtrader.event.Fill;
 import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Instruments;
+import io.ringtrader.event.Liquidity;
 import io.ringtrader.event.MarketEvent;
+import io.ringtrader.event.OrderState;
+import io.ringtrader.event.OrderType;
+import io.ringtrader.event.OrderUpdate;
 import io.ringtrader.event.RiskDecision;
 import io.ringtrader.event.Side;
 import io.ringtrader.event.Signal;
+import io.ringtrader.order.Order;
+import io.ringtrader.order.OrderBook;
 import io.ringtrader.risk.RiskReason;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,87 +39,118 @@ class RiskPortfolioHandlerTest {
     private static final int N = INSTRUMENTS.size();
 
     private static RiskPortfolioHandler handler(RiskConfig risk, PortfolioOutbox outbox, PortfolioView view) {
-        return new RiskPortfolioHandler(risk, TestFiles.PORTFOLIO, INSTRUMENTS,
-            new Portfolio(N, TestFiles.PORTFOLIO.startingCashE8()), outbox, view);
+        return handler(risk, TestFiles.ORDERS, outbox, view);
+    }
+
+    private static RiskPortfolioHandler handler(RiskConfig risk, OrderConfig orders, PortfolioOutbox outbox,
+                                                PortfolioView view) {
+        return new RiskPortfolioHandler(risk, TestFiles.PORTFOLIO, orders, INSTRUMENTS,
+            new Portfolio(N, TestFiles.PORTFOLIO.startingCashE8()), RiskPortfolioHandler.freshBook(orders, N),
+            outbox, view);
     }
 
     @Test
-    void accountingAndRiskInvariantsShouldHoldAfterEveryEventOfSeededStreams() {
+    void accountingOrderAndRiskInvariantsShouldHoldAfterEveryEventOfSeededStreams() {
         int seenReasons = 0;
         long fills = 0;
-        for (long seed = 1; seed <= 8; seed++) {
-            final RiskPortfolioHandler h = handler(TestFiles.RISK, null, null);
-            final Portfolio p = h.portfolio();
-            final SyntheticFeed feed = new SyntheticFeed(seed);
-            final MarketEvent e = new MarketEvent(16);
-            long expectedRealized = 0;
-            for (int i = 0; i < 6_000; i++) {
-                feed.next(e);
-                h.onEvent(e, i, true);
-                final String at = "seed " + seed + " event " + i;
-                long positions = 0;
-                long basis = 0;
-                for (int k = 0; k < N; k++) {
-                    assertThat(p.quantityE8(k)).as(at).isNotNegative();
-                    positions += FixedPoint.multiply(p.quantityE8(k), p.lastPriceE8(k));
-                    basis += p.costBasisE8(k);
-                }
-                assertThat(p.cashE8()).as(at).isNotNegative();
-                assertThat(p.equityE8()).as(at).isEqualTo(p.cashE8() + positions);
-                assertThat(p.cashE8() + basis).as(at).isEqualTo(TestFiles.PORTFOLIO.startingCashE8()
-                    + p.realizedPnlE8());
-                if (e.type == EventType.TRADE) {
-                    assertThat(p.lastPriceE8(e.instrumentId)).as(at).isEqualTo(e.priceE8);
-                }
-                int tradable = 0;
-                for (int s = 0; s < e.signals.size(); s++) {
-                    final Signal sig = e.signals.get(s);
-                    tradable += !sig.filtered && sig.action != Action.HOLD ? 1 : 0;
-                }
-                int approved = 0;
-                for (int d = 0; d < e.decisions.size(); d++) {
-                    final RiskDecision dec = e.decisions.get(d);
-                    assertThat(dec.approvedQuantityE8).as(at + ": risk only shrinks")
-                        .isBetween(0L, dec.requestedQuantityE8);
-                    assertThat(dec.approvedQuantityE8 == 0 || dec.reasonCode == (dec.reasonCode
-                        & ~(RiskReason.MIN_SIZE | RiskReason.NO_POSITION | RiskReason.NO_PRICE))).as(at).isTrue();
-                    seenReasons |= dec.reasonCode;
-                    approved += dec.approvedQuantityE8 > 0 ? 1 : 0;
-                }
-                assertThat(e.fills.size()).as(at).isEqualTo(approved);
-                if (!h.drawdownHalted() || !TestFiles.RISK.reduceOnDrawdown()) {
-                    assertThat(e.decisions.size()).as(at).isEqualTo(tradable);
-                }
-                int d = 0;
-                for (int f = 0; f < e.fills.size(); f++) {
-                    final Fill fill = e.fills.get(f);
-                    while (e.decisions.get(d).approvedQuantityE8 == 0) {
-                        d++;
+        final Set<Byte> exitKinds = new HashSet<>();
+        for (OrderConfig orders : List.of(TestFiles.ORDERS, TestFiles.MARKET_ORDERS)) {
+            for (long seed = 1; seed <= 6; seed++) {
+                final RiskPortfolioHandler h = handler(TestFiles.RISK, orders, null, null);
+                final Portfolio p = h.portfolio();
+                final SyntheticFeed feed = new SyntheticFeed(seed);
+                final MarketEvent e = new MarketEvent(16);
+                final Map<Long, Long> placedAt = new HashMap<>(); // order id -> event index it was accepted on
+                long expectedRealized = 0;
+                for (int i = 0; i < 6_000; i++) {
+                    feed.next(e);
+                    final long[] heldBefore = new long[N];
+                    for (int k = 0; k < N; k++) {
+                        heldBefore[k] = p.quantityE8(k);
                     }
-                    final RiskDecision dec = e.decisions.get(d++);
-                    expectedRealized += fill.realizedPnlE8;
-                    assertThat(fill.quantityE8).as(at).isEqualTo(dec.approvedQuantityE8);
-                    assertThat(fill.instrumentId).as(at).isEqualTo(dec.instrumentId);
-                    assertThat(fill.side).as(at).isEqualTo(dec.side);
-                    assertThat(fill.reasonCode).as(at).isEqualTo(dec.reasonCode);
-                    assertThat(fill.timestampNs).as(at).isEqualTo(e.timestampNs);
-                    assertThat(fill.strategyId).as(at).isBetween(0, 2);
-                    fills++;
+                    h.onEvent(e, i, true);
+                    final String at = orders.entryType() + " seed " + seed + " event " + i;
+                    long positions = 0;
+                    long basis = 0;
+                    for (int k = 0; k < N; k++) {
+                        assertThat(p.quantityE8(k)).as(at).isNotNegative();
+                        positions += FixedPoint.multiply(p.quantityE8(k), p.lastPriceE8(k));
+                        basis += p.costBasisE8(k);
+                        if (p.quantityE8(k) > 0) {
+                            assertThat(protectedByAStop(h.orders().book(), k)).as(at + ": a held position has an"
+                                + " armed stop").isTrue();
+                        }
+                    }
+                    assertThat(p.cashE8()).as(at).isNotNegative();
+                    assertThat(p.equityE8()).as(at).isEqualTo(p.cashE8() + positions);
+                    assertThat(p.cashE8() + basis).as(at).isEqualTo(TestFiles.PORTFOLIO.startingCashE8()
+                        + p.realizedPnlE8());
+                    for (int d = 0; d < e.decisions.size(); d++) {
+                        final RiskDecision dec = e.decisions.get(d);
+                        if (dec.side == Side.BUY) {
+                            assertThat(dec.approvedQuantityE8).as(at + ": risk only shrinks a target")
+                                .isBetween(0L, dec.requestedQuantityE8);
+                        }
+                        seenReasons |= dec.reasonCode;
+                    }
+                    for (int u = 0; u < e.orders.size(); u++) {
+                        final OrderUpdate update = e.orders.get(u);
+                        if (update.state == OrderState.ACCEPTED) {
+                            placedAt.putIfAbsent(update.orderId, (long) i);
+                        }
+                    }
+                    for (int f = 0; f < e.fills.size(); f++) {
+                        final Fill fill = e.fills.get(f);
+                        expectedRealized += fill.realizedPnlE8;
+                        assertThat(placedAt.get(fill.orderId)).as(at + ": fills only orders placed on an earlier"
+                            + " event").isNotNull().isLessThan((long) i);
+                        assertThat(e.type).as(at + ": fills happen on trades").isEqualTo(EventType.TRADE);
+                        assertThat(fill.timestampNs).as(at).isEqualTo(e.timestampNs);
+                        final long rate = fill.liquidity == Liquidity.MAKER ? 400_000L : 600_000L;
+                        assertThat(fill.feeE8).as(at).isEqualTo(FixedPoint.multiply(fill.notionalE8, rate));
+                        if (fill.liquidity == Liquidity.MAKER) {
+                            assertThat(fill.side == Side.BUY ? e.priceE8 < fill.priceE8 : e.priceE8 > fill.priceE8)
+                                .as(at + ": a resting limit fills only when the tape trades through it").isTrue();
+                            assertThat(fill.quantityE8).as(at).isLessThanOrEqualTo(e.sizeE8);
+                        }
+                        if (fill.side == Side.BUY) {
+                            assertThat(fill.exitReason).isEqualTo(ExitReason.NONE);
+                        } else {
+                            exitKinds.add(fill.exitReason);
+                        }
+                        fills++;
+                    }
+                    if (e.type == EventType.TRADE) {
+                        assertThat(p.lastPriceE8(e.instrumentId)).as(at).isEqualTo(e.priceE8);
+                    }
+                    assertThat(p.realizedPnlE8()).as(at).isEqualTo(expectedRealized);
+                    assertThat(p.journalIndex()).as(at).isEqualTo(i);
                 }
-                assertThat(p.realizedPnlE8()).as(at).isEqualTo(expectedRealized);
-                assertThat(p.journalIndex()).as(at).isEqualTo(i);
+                assertThat(h.brokerRejected()).as("seed %d: never an invalid fill", seed).isZero();
+                assertThat(h.batchFull()).isZero();
             }
-            assertThat(h.brokerRejected()).as("seed %d: risk never sends an invalid order", seed).isZero();
         }
         assertThat(fills).as("the streams must trade").isGreaterThan(100);
         assertThat(seenReasons & RiskReason.DRAWDOWN).as("the crash phase trips drawdown protection").isNotZero();
         assertThat(seenReasons & RiskReason.NO_POSITION).isNotZero();
-        assertThat(seenReasons & RiskReason.MAX_POSITION).isNotZero();
+        assertThat(seenReasons & RiskReason.AT_TARGET).as("persisting BUYs do not buy again").isNotZero();
+        assertThat(exitKinds).as("exits by kind").contains(ExitReason.STOP_LOSS, ExitReason.SIGNAL);
+    }
+
+    private static boolean protectedByAStop(OrderBook book, int id) {
+        for (int k = 0; k < book.slotsPerInstrument(); k++) {
+            final Order o = book.slot(id, k);
+            if (o.id != 0 && o.open() && o.side == Side.SELL && (o.type == OrderType.STOP
+                || o.type == OrderType.TRAILING_STOP || o.type == OrderType.MARKET)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
     void shouldLiquidateEveryPositionWhenDrawdownTripsWithReduceOnDrawdown() {
-        final RiskConfig reduce = new RiskConfig(0.10, 0.25, 0.80, 0.70, 20, 0.15, 0.10, true);
+        final RiskConfig reduce = new RiskConfig(0.10, 0.25, 0.80, 0.70, 20, 0.15, 0.10, true, 24);
         final RiskPortfolioHandler h = handler(reduce, null, null);
         final SyntheticFeed feed = new SyntheticFeed(3);
         final MarketEvent e = new MarketEvent(16);
@@ -115,9 +159,8 @@ class RiskPortfolioHandlerTest {
             feed.next(e);
             h.onEvent(e, i, true);
             for (int f = 0; f < e.fills.size(); f++) {
-                if (e.fills.get(f).strategyId == -1) {
+                if (e.fills.get(f).exitReason == ExitReason.DRAWDOWN) {
                     liquidated = true;
-                    assertThat(e.fills.get(f).reasonCode).isEqualTo(RiskReason.DRAWDOWN);
                     assertThat(e.fills.get(f).side).isEqualTo(Side.SELL);
                     assertThat(e.fills.get(f).positionAfterE8).isLessThan(
                         INSTRUMENTS.get(e.fills.get(f).instrumentId).minOrderSizeE8());
@@ -147,8 +190,15 @@ class RiskPortfolioHandlerTest {
         addSignal(e, 0, Action.BUY, 1.0);
         e.journalIndex = 1;
         h.onEvent(e, 1, true);
+        assertThat(e.fills.size()).as("never on the trade that caused the decision").isZero();
+        assertThat(e.orders.size()).isEqualTo(1);
+        assertThat(e.orders.get(0).limitPriceE8).as("a post-only limit at the last trade").isEqualTo(65_000
+            * FixedPoint.ONE);
+        trade(e, 0, 64_999 * FixedPoint.ONE, 100 * FixedPoint.ONE, SyntheticFeed.START_NS + 1_000_000_000L, 2);
+        h.onEvent(e, 2, true);
         assertThat(e.fills.size()).isEqualTo(1);
-        assertThat(e.fills.get(0).priceE8).as("last trade + 5 bps").isEqualTo(65_032_50_000_000L);
+        assertThat(e.fills.get(0).priceE8).as("filled at its limit").isEqualTo(65_000 * FixedPoint.ONE);
+        assertThat(e.fills.get(0).liquidity).isEqualTo(Liquidity.MAKER);
         assertThat(h.portfolio().tradeCount()).isEqualTo(1);
     }
 
@@ -162,15 +212,17 @@ class RiskPortfolioHandlerTest {
         e.priceE8 = 45_000_000L;
         addSignal(e, 2, Action.BUY, 1.0);
         h.onEvent(e, 0, true);
+        trade(e, 2, 44_000_000L, 1_000_000 * FixedPoint.ONE, 1_000_000_000L, 1);
+        h.onEvent(e, 1, true);
         final long equity = h.portfolio().equityE8();
         assertThat(h.portfolio().quantityE8(2)).isPositive();
         e.clear();
         e.type = EventType.TRADE;
         e.instrumentId = 2;
         e.priceE8 = 1_000_000_000_000_000L;
-        h.onEvent(e, 1, true);
+        h.onEvent(e, 2, true);
         assertThat(h.arithmeticErrors()).isEqualTo(1);
-        assertThat(h.portfolio().lastPriceE8(2)).isEqualTo(45_000_000L);
+        assertThat(h.portfolio().lastPriceE8(2)).isEqualTo(44_000_000L);
         assertThat(h.portfolio().equityE8()).isEqualTo(equity);
     }
 
@@ -185,17 +237,18 @@ class RiskPortfolioHandlerTest {
         e.journalIndex = 10;
         addSignal(e, 0, Action.BUY, 1.0);
         h.onEvent(e, 0, true);
-        assertThat(h.portfolio().tradeCount()).isEqualTo(1);
-        e.fills.clear();
+        assertThat(h.orders().book().openCount(0)).isEqualTo(1);
+        e.orders.clear();
         e.decisions.clear();
         h.onEvent(e, 1, true);
-        assertThat(h.portfolio().tradeCount()).as("same journal index again").isEqualTo(1);
+        assertThat(h.orders().book().openCount(0)).as("same journal index again: no second order").isEqualTo(1);
+        assertThat(e.orders.size()).isZero();
         assertThat(h.replaySkipped()).isEqualTo(1);
     }
 
     @Test
     void shouldNotAllocatePerEvent() {
-        final PortfolioOutbox outbox = new PortfolioOutbox(1 << 12, N);
+        final PortfolioOutbox outbox = new PortfolioOutbox(1 << 12, N, TestFiles.ORDERS.maxOrdersPerSymbol());
         final PortfolioView view = new PortfolioView(N);
         final PortfolioOutbox.Consumer sink = new PortfolioOutbox.Consumer() {
             @Override
@@ -246,6 +299,16 @@ class RiskPortfolioHandlerTest {
         assertThat(c.cashE8).isEqualTo(h.portfolio().cashE8());
         assertThat(c.equityE8).isEqualTo(h.portfolio().equityE8());
         assertThat(c.tradeCount).isEqualTo(h.portfolio().tradeCount());
+    }
+
+    private static void trade(MarketEvent e, int id, long priceE8, long sizeE8, long timestampNs, long index) {
+        e.clear();
+        e.type = EventType.TRADE;
+        e.instrumentId = id;
+        e.priceE8 = priceE8;
+        e.sizeE8 = sizeE8;
+        e.timestampNs = timestampNs;
+        e.journalIndex = index;
     }
 
     private static Signal addSignal(MarketEvent e, int id, byte action, double confidence) {

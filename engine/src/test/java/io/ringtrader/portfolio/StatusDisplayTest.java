@@ -8,6 +8,7 @@ import io.ringtrader.event.Side;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import io.ringtrader.order.OrderBook;
 import org.junit.jupiter.api.Test;
 
 class StatusDisplayTest {
@@ -15,16 +16,16 @@ class StatusDisplayTest {
     @Test
     void shouldRenderCashValuePnlPositionsDrawdownAndHealth() {
         final Portfolio p = new Portfolio(SyntheticFeed.INSTRUMENTS.size(), 100_000 * FixedPoint.ONE);
-        final PaperBroker broker = new PaperBroker(p, 0, 0);
+        final PaperBroker broker = new PaperBroker(p, 0, 0, 0);
         p.mark(0, 60_000 * FixedPoint.ONE);
-        broker.execute(SyntheticFeed.INSTRUMENTS.get(0), Side.BUY, FixedPoint.ONE / 2, 0, new Fill());
+        MarketFills.execute(broker, SyntheticFeed.INSTRUMENTS.get(0), Side.BUY, FixedPoint.ONE / 2, 0, new Fill());
         p.mark(0, 50_000 * FixedPoint.ONE);
         p.stamp(SyntheticFeed.START_NS, 7);
         final PortfolioView view = new PortfolioView(SyntheticFeed.INSTRUMENTS.size());
         final StatusDisplay display = new StatusDisplay(view, SyntheticFeed.INSTRUMENTS, 100_000 * FixedPoint.ONE,
             () -> "feed 120 trades/s, p99 4 us, gaps 0, reconnects 1", 10, System.out);
         assertThat(display.render()).contains("no events yet").contains("reconnects 1");
-        view.publish(p);
+        view.publish(p, new OrderBook(1, 4));
         final String text = display.render();
         assertThat(text).contains("2026-01-01T00:00:00Z")
             .contains("cash 70000.00").contains("total 95000.00").contains("P&L -5000.00")

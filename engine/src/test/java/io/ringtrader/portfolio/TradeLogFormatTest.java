@@ -2,7 +2,10 @@ package io.ringtrader.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringtrader.event.ExitReason;
 import io.ringtrader.event.Fill;
+import io.ringtrader.event.Liquidity;
+import io.ringtrader.event.OrderType;
 import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Regime;
 import io.ringtrader.event.Side;
@@ -27,13 +30,17 @@ class TradeLogFormatTest {
         f.positionAfterE8 = 0;
         f.cashAfterE8 = FixedPoint.parse("100012.34");
         f.reasonCode = RiskReason.POSITION_HELD | RiskReason.CORRELATION;
+        f.orderId = 42;
+        f.orderType = OrderType.STOP;
+        f.liquidity = Liquidity.TAKER;
+        f.exitReason = ExitReason.STOP_LOSS;
         return f;
     }
 
     @Test
     void shouldHaveExactlyTheDocumentedColumns() {
         assertThat(TradeLogFormat.HEADER).isEqualTo("timestamp,symbol,action,price,quantity,notional,fee,confidence,"
-            + "strategy,regime,pnl,position_size,cash_after,reason");
+            + "strategy,regime,pnl,position_size,cash_after,reason,order_id,order_type,liquidity,exit_reason");
         assertThat(TradeLogFormat.HEADER.split(",")).hasSize(TradeLogFormat.COLUMNS);
     }
 
@@ -41,7 +48,7 @@ class TradeLogFormatTest {
     void shouldFormatOneRowWithExactDecimalsAndExchangeTime() {
         assertThat(TradeLogFormat.row(fill(), "BTC", "mean_reversion")).isEqualTo(
             "2026-01-01T00:00:00.123456Z,BTC,SELL,65083.67,0.01536,999.6851712,5.99811102,0.8125,mean_reversion,"
-                + "trending_up,-12.5,0,100012.34,CORRELATION|POSITION_HELD\n");
+                + "trending_up,-12.5,0,100012.34,CORRELATION|POSITION_HELD,42,stop,taker,stop_loss\n");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.ringtrader.order.OrderBook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +71,8 @@ class TradeLogWriterTest {
         long realized = 0;
         final Map<String, long[]> positions = new HashMap<>(); // symbol -> {quantity, cost basis}
         long previousTs = Long.MIN_VALUE;
-        final long feeE8 = Math.round(TestFiles.PORTFOLIO.feeBps() * 10_000);
+        final long takerFeeE8 = Math.round(TestFiles.PORTFOLIO.takerFeeBps() * 10_000);
+        final long makerFeeE8 = Math.round(TestFiles.PORTFOLIO.makerFeeBps() * 10_000);
         for (String line : lines.subList(1, lines.size())) {
             final String[] c = split(line);
             final long ts = Rfc3339.parse(c[0]);
@@ -82,7 +84,9 @@ class TradeLogWriterTest {
             final long fee = dec(c[6]);
             assertThat(notional).as(line).isEqualTo(BigInteger.valueOf(qty).multiply(BigInteger.valueOf(price))
                 .divide(BigInteger.valueOf(FixedPoint.ONE)).longValueExact());
-            assertThat(fee).as(line).isEqualTo(notional * feeE8 / FixedPoint.ONE);
+            assertThat(c[16]).as(line).isIn("maker", "taker");
+            assertThat(fee).as(line).isEqualTo(notional * (c[16].equals("maker") ? makerFeeE8 : takerFeeE8)
+                / FixedPoint.ONE);
             assertThat(RiskReason.parse(c[13])).as(line).isNotNegative();
             assertThat(List.of("trend_following", "mean_reversion", "momentum, fast", "risk")).contains(c[8]);
             final long[] pos = positions.computeIfAbsent(c[1], k -> new long[2]);
@@ -124,9 +128,9 @@ class TradeLogWriterTest {
         TestFiles.run(dir, 12, 2_000, TestFiles.RISK);
         final String before = Files.readString(TestFiles.log(dir));
         Files.writeString(TestFiles.log(dir), "2026-01-01T00:0", StandardOpenOption.APPEND);
-        final PortfolioOutbox outbox = new PortfolioOutbox(16, SyntheticFeed.INSTRUMENTS.size());
+        final PortfolioOutbox outbox = new PortfolioOutbox(16, SyntheticFeed.INSTRUMENTS.size(), 4);
         try (TradeLogWriter writer = new TradeLogWriter(TestFiles.log(dir), TestFiles.state(dir),
-            SyntheticFeed.INSTRUMENTS, id -> "s" + id, outbox)) {
+            SyntheticFeed.INSTRUMENTS, id -> "s" + id, outbox, 4)) {
             writer.start();
             final Fill fill = new Fill();
             fill.side = Side.BUY;
@@ -144,11 +148,12 @@ class TradeLogWriterTest {
     void shouldWriteTheHeaderOnceAndFlagIoErrors(@TempDir Path dir) throws IOException {
         final Path stateIsADirectory = dir.resolve("state");
         Files.createDirectories(stateIsADirectory.resolve("blocker"));
-        final PortfolioOutbox outbox = new PortfolioOutbox(16, SyntheticFeed.INSTRUMENTS.size());
+        final PortfolioOutbox outbox = new PortfolioOutbox(16, SyntheticFeed.INSTRUMENTS.size(), 4);
         final TradeLogWriter writer = new TradeLogWriter(dir.resolve("t.csv"), stateIsADirectory,
-            SyntheticFeed.INSTRUMENTS, id -> "s", outbox);
+            SyntheticFeed.INSTRUMENTS, id -> "s", outbox, 4);
         writer.start();
-        outbox.offerSnapshot(new Portfolio(SyntheticFeed.INSTRUMENTS.size(), 10));
+        outbox.offerSnapshot(new Portfolio(SyntheticFeed.INSTRUMENTS.size(), 10),
+            new OrderBook(SyntheticFeed.INSTRUMENTS.size(), 4));
         writer.close();
         assertThat(writer.failed()).isTrue();
         assertThat(Files.readString(dir.resolve("t.csv"))).isEqualTo(TradeLogFormat.HEADER + "\n");
