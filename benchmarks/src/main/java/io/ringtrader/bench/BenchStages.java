@@ -71,12 +71,14 @@ final class BenchStages implements AutoCloseable {
         candles = new CandleHandler(config.candles(), n, store, parquet);
         registry = StrategyRegistry.create(config.strategies(), StrategyLibrary.load());
         strategies = new StrategyHandler(config.strategies(), registry, n);
-        final PortfolioOutbox outbox = new PortfolioOutbox(config.portfolio().writerQueueCapacity(), n);
+        final int slots = config.orders().maxOrdersPerSymbol();
+        final PortfolioOutbox outbox = new PortfolioOutbox(config.portfolio().writerQueueCapacity(), n, slots);
         view = new PortfolioView(n);
-        portfolio = new RiskPortfolioHandler(config.risk(), config.portfolio(), instruments,
-            new Portfolio(n, config.portfolio().startingCashE8()), outbox, view);
+        portfolio = new RiskPortfolioHandler(config.risk(), config.portfolio(), config.orders(), instruments,
+            new Portfolio(n, config.portfolio().startingCashE8()), RiskPortfolioHandler.freshBook(config.orders(), n),
+            outbox, view);
         tradeLog = new TradeLogWriter(dataDir.resolve("live_trades.csv"), dataDir.resolve("portfolio_state.json"),
-            instruments, id -> id < 0 ? "risk" : registry.name(id), outbox);
+            instruments, id -> id < 0 ? "risk" : registry.name(id), outbox, slots);
         tradeLog.start(-1);
         parquet.start();
         handlers.add(new TimedStage(new JournalHandler(journal), latency, 0));

@@ -322,7 +322,10 @@ public final class OrderManager {
         final int id = o.instrumentId;
         final Instrument instrument = instruments.get(id);
         final long increment = instrument.sizeIncrementE8();
-        long quantity = quantityE8;
+        long quantity = FixedPoint.floorTo(quantityE8, increment);
+        if (quantity <= 0) {
+            return; // a trade smaller than one size increment: the order keeps resting
+        }
         if (o.side == Side.SELL) {
             quantity = Math.min(quantity, FixedPoint.floorTo(portfolio.quantityE8(id), increment));
         } else {
@@ -392,7 +395,7 @@ public final class OrderManager {
         if (position <= 0) {
             return;
         }
-        final long average = FixedPoint.divide(portfolio.costBasisE8(id), position);
+        final long average = WideMath.divideE8(portfolio.costBasisE8(id), position);
         final long last = portfolio.lastPriceE8(id);
         final long stop = distance(stopPctE8, stopAtr, average, id);
         if (stop > 0) {

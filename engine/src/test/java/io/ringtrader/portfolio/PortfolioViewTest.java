@@ -9,15 +9,18 @@ import io.ringtrader.event.Side;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.ringtrader.order.OrderBook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class PortfolioViewTest {
 
     @Test
+    @Timeout(120)
     void readersShouldNeverSeeATornStateWhileTheHandlerPublishes() throws InterruptedException {
         final Portfolio p = new Portfolio(2, 1_000_000 * FixedPoint.ONE);
         final PaperBroker broker = new PaperBroker(p, 0, 0, 0);
         final Instrument a = new Instrument(0, "A", "A-USD", 1, 1, 1, 0);
         final PortfolioView view = new PortfolioView(2);
+        final OrderBook book = new OrderBook(2, 4);
         final AtomicBoolean stop = new AtomicBoolean();
         final Thread writer = new Thread(() -> {
             final Fill fill = new Fill();
@@ -26,7 +29,7 @@ class PortfolioViewTest {
                 p.mark(0, (100 + (i % 50)) * FixedPoint.ONE);
                 MarketFills.execute(broker, a, i % 2 == 0 ? Side.BUY : Side.SELL, FixedPoint.ONE, i, fill);
                 p.stamp(i, i);
-                view.publish(p, new OrderBook(1, 4));
+                view.publish(p, book);
                 i++;
             }
         });

@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -37,6 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
 class RiskPortfolioHandlerTest {
     private static final Instruments INSTRUMENTS = SyntheticFeed.INSTRUMENTS;
     private static final int N = INSTRUMENTS.size();
+
+    /** Market entries with stops far away, so positions are still open when the crash trips the latch. */
+    private static final OrderConfig WIDE = new OrderConfig("market", 0, 120, 50, 0.25, 10, 0, 0.5, 0, 0.0, 0, 0.0,
+        0, 14, 0, 0.0, 5, 8, 5, true);
+    private static final RiskConfig TIGHT_DRAWDOWN = new RiskConfig(0.10, 0.25, 0.80, 0.70, 20, 0.03, 0.02, false,
+        24);
 
     private static RiskPortfolioHandler handler(RiskConfig risk, PortfolioOutbox outbox, PortfolioView view) {
         return handler(risk, TestFiles.ORDERS, outbox, view);
@@ -54,9 +59,11 @@ class RiskPortfolioHandlerTest {
         int seenReasons = 0;
         long fills = 0;
         final Set<Byte> exitKinds = new HashSet<>();
-        for (OrderConfig orders : List.of(TestFiles.ORDERS, TestFiles.MARKET_ORDERS)) {
-            for (long seed = 1; seed <= 6; seed++) {
-                final RiskPortfolioHandler h = handler(TestFiles.RISK, orders, null, null);
+        for (int variant = 0; variant < 3; variant++) {
+            final OrderConfig orders = variant == 0 ? TestFiles.ORDERS : variant == 1 ? TestFiles.MARKET_ORDERS : WIDE;
+            final RiskConfig riskConfig = variant == 2 ? TIGHT_DRAWDOWN : TestFiles.RISK;
+            for (long seed = 1; seed <= 4; seed++) {
+                final RiskPortfolioHandler h = handler(riskConfig, orders, null, null);
                 final Portfolio p = h.portfolio();
                 final SyntheticFeed feed = new SyntheticFeed(seed);
                 final MarketEvent e = new MarketEvent(16);
@@ -131,7 +138,7 @@ class RiskPortfolioHandlerTest {
             }
         }
         assertThat(fills).as("the streams must trade").isGreaterThan(100);
-        assertThat(seenReasons & RiskReason.DRAWDOWN).as("the crash phase trips drawdown protection").isNotZero();
+        assertThat(seenReasons & RiskReason.DRAWDOWN).as("the crash phase trips a 3 % drawdown limit").isNotZero();
         assertThat(seenReasons & RiskReason.NO_POSITION).isNotZero();
         assertThat(seenReasons & RiskReason.AT_TARGET).as("persisting BUYs do not buy again").isNotZero();
         assertThat(exitKinds).as("exits by kind").contains(ExitReason.STOP_LOSS, ExitReason.SIGNAL);
@@ -150,8 +157,8 @@ class RiskPortfolioHandlerTest {
 
     @Test
     void shouldLiquidateEveryPositionWhenDrawdownTripsWithReduceOnDrawdown() {
-        final RiskConfig reduce = new RiskConfig(0.10, 0.25, 0.80, 0.70, 20, 0.15, 0.10, true, 24);
-        final RiskPortfolioHandler h = handler(reduce, null, null);
+        final RiskConfig reduce = new RiskConfig(0.10, 0.25, 0.80, 0.70, 20, 0.03, 0.02, true, 24);
+        final RiskPortfolioHandler h = handler(reduce, WIDE, null, null);
         final SyntheticFeed feed = new SyntheticFeed(3);
         final MarketEvent e = new MarketEvent(16);
         boolean liquidated = false;
@@ -163,7 +170,7 @@ class RiskPortfolioHandlerTest {
                     liquidated = true;
                     assertThat(e.fills.get(f).side).isEqualTo(Side.SELL);
                     assertThat(e.fills.get(f).positionAfterE8).isLessThan(
-                        INSTRUMENTS.get(e.fills.get(f).instrumentId).minOrderSizeE8());
+                        INSTRUMENTS.get(e.fills.get(f).instrumentId).sizeIncrementE8());
                 }
             }
         }

@@ -25,7 +25,7 @@ class StatusDisplayTest {
         final StatusDisplay display = new StatusDisplay(view, SyntheticFeed.INSTRUMENTS, 100_000 * FixedPoint.ONE,
             () -> "feed 120 trades/s, p99 4 us, gaps 0, reconnects 1", 10, System.out);
         assertThat(display.render()).contains("no events yet").contains("reconnects 1");
-        view.publish(p, new OrderBook(1, 4));
+        view.publish(p, new OrderBook(p.instrumentCount(), 4));
         final String text = display.render();
         assertThat(text).contains("2026-01-01T00:00:00Z")
             .contains("cash 70000.00").contains("total 95000.00").contains("P&L -5000.00")

@@ -141,7 +141,7 @@ class TradeLogWriterTest {
         final String after = Files.readString(TestFiles.log(dir));
         assertThat(after).startsWith(before);
         assertThat(after.substring(before.length())).startsWith("1970-01-01T00:00:00.000000Z,BTC,BUY,0,0.00000001,")
-            .endsWith(",s0,unknown,0,0,0,OK\n");
+            .endsWith(",s0,unknown,0,0,0,OK,0,none,none,\n");
     }
 
     @Test
