@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringtrader.event.Fill;
+import io.ringtrader.event.ExitReason;
 import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.Rfc3339;
@@ -72,8 +73,8 @@ final class BacktestFiles {
     }
 
     /** The report: the run's settings, then the portfolio's figures and each strategy's alone. */
-    static byte[] report(ObjectNode header, BacktestStats portfolio, List<BacktestStats> strategies)
-        throws IOException {
+    static byte[] report(ObjectNode header, BacktestStats portfolio, List<BacktestStats> strategies,
+                         BacktestStats buyAndHold) throws IOException {
         final ObjectMapper mapper = new ObjectMapper();
         final ObjectNode root = mapper.createObjectNode();
         root.setAll(header);
@@ -86,6 +87,7 @@ final class BacktestFiles {
         for (BacktestStats s : strategies) {
             list.add(stats(mapper, s));
         }
+        root.set(BacktestStats.BUY_AND_HOLD, stats(mapper, buyAndHold));
         final DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
@@ -119,6 +121,13 @@ final class BacktestFiles {
         o.put("final_equity", money(s.finalEquityE8()));
         o.put("realized_pnl", money(s.realizedPnlE8()));
         o.put("fees", money(s.feesE8()));
+        o.put("fee_share", decimal(s.feeShare()));
+        o.put("turnover", money(s.turnoverE8()));
+        o.put("turnover_multiple", decimal(s.turnover()));
+        final ObjectNode exits = o.putObject("exits");
+        for (byte k = ExitReason.SIGNAL; k < ExitReason.COUNT; k++) {
+            exits.put(ExitReason.name(k), s.exits(k));
+        }
         o.put("actionable_signals", s.actionableSignals());
         o.put("risk_rejected_signals", s.rejectedSignals());
         return o;

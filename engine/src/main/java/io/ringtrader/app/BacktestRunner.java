@@ -98,9 +98,11 @@ final class BacktestRunner {
 
         BacktestFiles.write(out.resolve(BacktestFiles.TRADES), BacktestFiles.trades(combined, instruments, registry));
         BacktestFiles.write(out.resolve(BacktestFiles.EQUITY), BacktestFiles.equity(combined));
+        final BacktestStats hold = BacktestStats.buyAndHold(candles.candles(), instruments.size(),
+            config.portfolio().startingCashE8(), Math.round(config.portfolio().takerFeeBps() * 10_000));
         BacktestFiles.write(out.resolve(BacktestFiles.REPORT), BacktestFiles.report(
-            header(instruments, candles, fromDate, toDate), portfolio, each));
-        final String table = BacktestTable.render(portfolio, each);
+            header(instruments, candles, fromDate, toDate), portfolio, each, hold));
+        final String table = BacktestTable.render(portfolio, each, hold);
         console.print(table);
         console.println("Wrote " + out.resolve(BacktestFiles.TRADES) + ", " + BacktestFiles.EQUITY + ", "
             + BacktestFiles.REPORT);

@@ -4,12 +4,15 @@ import com.lmax.disruptor.EventHandler;
 import io.ringtrader.candle.CandleHandler;
 import io.ringtrader.candle.CandleStore;
 import io.ringtrader.config.EngineConfig;
+import io.ringtrader.event.ExitReason;
 import io.ringtrader.event.Instruments;
+import io.ringtrader.event.OrderState;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.metrics.Counters;
 import io.ringtrader.metrics.LatencyTracker;
 import io.ringtrader.metrics.TimedStage;
 import io.ringtrader.order.OrderBook;
+import io.ringtrader.portfolio.OrderManager;
 import io.ringtrader.portfolio.Portfolio;
 import io.ringtrader.portfolio.PortfolioSnapshot;
 import io.ringtrader.portfolio.PortfolioOutbox;
@@ -130,6 +133,17 @@ final class Stages implements AutoCloseable {
             counters.add("ringtrader_fills_total", "Paper fills", portfolio::fillCount);
             counters.add("ringtrader_risk_rejected_signals_total", "Signals risk refused entirely",
                 portfolio::rejectedSignals);
+            final OrderManager orders = portfolio.orders();
+            for (byte state = OrderState.ACCEPTED; state < OrderState.COUNT; state++) {
+                final byte code = state;
+                counters.add("ringtrader_orders_total", "Paper order state changes by state", "state",
+                    OrderState.name(code), () -> orders.ordersInState(code));
+            }
+            for (byte kind = ExitReason.SIGNAL; kind < ExitReason.COUNT; kind++) {
+                final byte code = kind;
+                counters.add("ringtrader_exits_total", "Exit orders filled in full by kind", "kind",
+                    ExitReason.name(code), () -> orders.exits(code));
+            }
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * usable from any thread.
  */
 public final class StatusDisplay implements AutoCloseable {
-    private static final String ROW = "%-8s %16s %14s %14s %14s%n";
+    private static final String ROW = "%-8s %16s %14s %14s %14s %6s %14s %14s%n";
     private final PortfolioView view;
     private final PortfolioView.Copy copy;
     private final Instruments instruments;
@@ -84,16 +84,21 @@ public final class StatusDisplay implements AutoCloseable {
                     continue;
                 }
                 if (!any) {
-                    sb.append(String.format(Locale.ROOT, ROW, "symbol", "quantity", "last", "value", "unrealized"));
+                    sb.append(String.format(Locale.ROOT, ROW, "symbol", "quantity", "last", "value", "unrealized",
+                        "orders", "stop", "take_profit"));
                     any = true;
                 }
                 final long value = FixedPoint.multiply(qty, copy.lastPriceE8[i]);
                 sb.append(String.format(Locale.ROOT, ROW, instruments.get(i).symbol(),
                     FixedPoint.format(qty), FixedPoint.format(copy.lastPriceE8[i]), money(value),
-                    money(value - copy.costBasisE8[i])));
+                    money(value - copy.costBasisE8[i]), copy.openOrders[i], price(copy.stopE8[i]),
+                    price(copy.takeProfitE8[i])));
             }
             if (!any) {
                 sb.append("no open positions\n");
+            }
+            if (copy.entriesHalted) {
+                sb.append("drawdown protection: no new entries until the drawdown recovers or the cool-off ends\n");
             }
         }
         final String h = health == null ? null : health.get();
@@ -104,6 +109,10 @@ public final class StatusDisplay implements AutoCloseable {
     }
 
     /** Quote amount rounded to cents for display. */
+    private static String price(long e8) {
+        return e8 == 0 ? "-" : FixedPoint.format(e8);
+    }
+
     private static String money(long e8) {
         return String.format(Locale.ROOT, "%.2f", FixedPoint.toDouble(e8));
     }

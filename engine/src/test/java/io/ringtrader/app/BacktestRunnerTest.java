@@ -79,7 +79,7 @@ class BacktestRunnerTest {
         assertThat(trades.get(0)).isEqualTo(TradeLogFormat.HEADER);
         assertThat(trades).hasSize(1 + portfolio.get("fills").asInt());
         assertThat(portfolio.get("fills").asInt()).isGreaterThan(0);
-        assertThat(trades.subList(1, trades.size())).allMatch(r -> r.split(",").length == TradeLogFormat.COLUMNS);
+        assertThat(trades.subList(1, trades.size())).allMatch(r -> r.split(",", -1).length == TradeLogFormat.COLUMNS);
 
         final List<String> equity = Files.readAllLines(out.resolve("equity.csv"));
         assertThat(equity.get(0)).isEqualTo("time,equity,drawdown");

@@ -8,6 +8,7 @@ import io.ringtrader.event.Action;
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.Fill;
 import io.ringtrader.event.Instruments;
+import io.ringtrader.event.Liquidity;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.Side;
 import io.ringtrader.event.Signal;
@@ -91,7 +92,7 @@ class BacktestSessionTest {
     }
 
     @Test
-    void shouldFillAtTheMinutesClosePriceMovedBySlippageAndRecordEveryMinute() {
+    void shouldFillOnlyOnTheIntraBarPathOfALaterMinuteAndRecordEveryMinute() {
         final EngineConfig config = BacktestTestData.config(dir, BacktestTestData.SYMBOLS);
         final Instruments instruments = config.instruments().build(config.symbols(), config.quoteCurrency());
         final StrategyConfig strategies = config.strategies().withActive(allBuiltIns());
@@ -101,17 +102,25 @@ class BacktestSessionTest {
         final List<Long> progress = new ArrayList<>();
         final BacktestResult result = session.run(candles.candles(), null, progress::add);
 
-        final Map<String, Long> closeByMinute = new HashMap<>();
+        // the path of each bar: open, low, high, close at 0, 15, 30 and 59.999 s into its minute
+        final long[] offsets = {0L, 15_000_000_000L, 30_000_000_000L, 59_999_000_000L};
+        final Map<String, Long> pathPrice = new HashMap<>();
         for (Candle c : candles.candles()) {
-            closeByMinute.put(c.instrumentId + "@" + (c.openTimeNs + StrategyHandler.CANDLE_NS), c.closeE8);
+            final long[] prices = {c.openE8, c.lowE8, c.highE8, c.closeE8};
+            for (int leg = 0; leg < 4; leg++) {
+                pathPrice.put(c.instrumentId + "@" + (c.openTimeNs + offsets[leg]), prices[leg]);
+            }
         }
         assertThat(result.fills()).hasSizeGreaterThan(10);
         final double slippage = config.portfolio().slippageBps() / 10_000.0;
         for (Fill f : result.fills()) {
-            final Long close = closeByMinute.get(f.instrumentId + "@" + f.timestampNs);
-            assertThat(close).as("fill at a candle close time").isNotNull();
-            final double ratio = (double) f.priceE8 / close;
-            if (f.side == Side.BUY) {
+            final Long trade = pathPrice.get(f.instrumentId + "@" + f.timestampNs);
+            assertThat(trade).as("fill on a trade of the intra-bar path").isNotNull();
+            final double ratio = (double) f.priceE8 / trade;
+            if (f.liquidity == Liquidity.MAKER) {
+                assertThat(f.side == Side.BUY ? ratio > 1.0 : ratio < 1.0)
+                    .as("a resting limit fills only when the path trades through it").isTrue();
+            } else if (f.side == Side.BUY) {
                 assertThat(ratio).isBetween(1.0, 1.0 + slippage + 1e-9);
             } else {
                 assertThat(ratio).isBetween(1.0 - slippage - 1e-9, 1.0);

@@ -3,6 +3,7 @@ package io.ringtrader.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.ringtrader.event.Candle;
 import io.ringtrader.event.Fill;
 import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Side;
@@ -97,5 +98,27 @@ class BacktestStatsTest {
         assertThat(m.maxDrawdown()).isCloseTo(0.25, within(1e-12));
         assertThat(m.totalReturn()).isCloseTo(-0.1, within(1e-12));
         assertThat(m.exposure()).isEqualTo(1.0);
+    }
+
+    @Test
+    void buyAndHoldShouldSplitTheCashOverTheSymbolsAtTheirFirstCloseAndPayTheTakerFee() {
+        final Candle[] candles = {candle(0, 0, 100), candle(1, 0, 50), candle(0, MIN, 110), candle(1, MIN, 50)};
+        final BacktestStats free = BacktestStats.buyAndHold(candles, 2, e8(1_000), 0);
+        assertThat(free.metrics().totalReturn()).as("500 in A up 10%, 500 in B flat").isCloseTo(0.05,
+            within(1e-9));
+        assertThat(free.feesE8()).isZero();
+        final BacktestStats taxed = BacktestStats.buyAndHold(candles, 2, e8(1_000), 1_000_000L);
+        assertThat(taxed.metrics().totalReturn()).as("1% taker fee on the way in").isCloseTo(
+            (500 / 1.01 * 1.1 + 500 / 1.01) / 1_000 - 1, within(1e-9));
+        assertThat(FixedPoint.toDouble(taxed.feesE8())).isCloseTo(1_000 - 1_000 / 1.01, within(1e-6));
+        assertThat(taxed.name()).isEqualTo("buy_and_hold");
+    }
+
+    private static Candle candle(int id, long openNs, long close) {
+        final Candle c = new Candle();
+        c.instrumentId = id;
+        c.openTimeNs = openNs;
+        c.closeE8 = e8(close);
+        return c;
     }
 }

@@ -87,7 +87,7 @@ class EngineSessionTest {
             .isZero();
         final List<String> trades = Files.readAllLines(data.resolve("live_trades.csv"));
         assertThat(trades.get(0)).isEqualTo("timestamp,symbol,action,price,quantity,notional,fee,confidence,"
-            + "strategy,regime,pnl,position_size,cash_after,reason");
+            + "strategy,regime,pnl,position_size,cash_after,reason,order_id,order_type,liquidity,exit_reason");
         assertThat(trades).hasSizeGreaterThan(5);
         assertThat(data.resolve("portfolio_state.json")).isNotEmptyFile();
 
