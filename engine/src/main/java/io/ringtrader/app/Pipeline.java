@@ -49,7 +49,7 @@ public final class Pipeline {
                 group = group.then(stages.get(i));
             }
         } else {
-            disruptor.handleEventsWith(new FusedHandler(stages));
+            disruptor.handleEventsWith(new FusedHandler(stages, exceptionHandler));
         }
         publisher = new RingPublisher(disruptor.getRingBuffer(), capacity);
     }
