@@ -84,6 +84,20 @@ public final class Pipeline {
         return publisher;
     }
 
+    /** Sequence of the last event published into the ring (-1 before the first). */
+    public long lastPublished() {
+        return disruptor.getRingBuffer().getCursor();
+    }
+
+    /**
+     * Sequence up to which every stage has processed every event. A thread that reads this and finds it at or
+     * past an event's sequence also sees everything the stages wrote while processing that event (the consumers
+     * publish their sequences with release semantics and this reads them with acquire semantics).
+     */
+    public long processedThrough() {
+        return disruptor.getRingBuffer().getMinimumGatingSequence();
+    }
+
     /** The ring itself (for telemetry). */
     public RingBuffer<MarketEvent> ring() {
         return disruptor.getRingBuffer();
