@@ -193,6 +193,8 @@ final class EngineRunner {
                         ? FeedStatus.TRADING_ON : FeedStatus.TRADING_OFF, control.lastExchangeTimeNs());
                 }
                 if (mode == EngineMode.LIVE_TRADING) {
+                    // the candle store belongs to the consumer thread: read it once the stages applied the history
+                    awaitStages(pipeline, stop, "warm-up (the history candles)");
                     StrategySelection.logWarmUp(log, stages, config, instruments);
                     if (config.portfolio().statusIntervalSeconds() > 0) {
                         status = new StatusDisplay(stages.view, instruments, config.portfolio().startingCashE8(),
@@ -300,6 +302,16 @@ final class EngineRunner {
         if (errors > 0) {
             log.warn("Recovery: a stage failed on {} of the {} journaled events; each was skipped by that stage"
                 + " only (see the stage errors above)", errors, replay.published());
+        }
+    }
+
+    /** Waits until every stage has processed every event published so far. */
+    private void awaitStages(Pipeline pipeline, StopSignal stop, String what) {
+        final long target = pipeline.lastPublished();
+        if (!BoundedWait.await(() -> pipeline.processedThrough() >= target, pipeline::processedThrough, stallMs())) {
+            throw stalled(stop, what + " did not finish: the stages processed the ring through sequence "
+                + pipeline.processedThrough() + " of " + target + ", and nothing moved for " + stallMs()
+                + " ms: a stage is stuck");
         }
     }
 
