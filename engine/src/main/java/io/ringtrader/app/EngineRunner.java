@@ -19,6 +19,7 @@ import io.ringtrader.strategy.StrategySelector;
 import io.ringtrader.portfolio.StateFile;
 import io.ringtrader.portfolio.StatusDisplay;
 import io.ringtrader.store.ParquetCandleReader;
+import io.ringtrader.store.ParquetCandleWriter;
 import io.ringtrader.strategy.StrategyRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -38,6 +38,12 @@ import org.apache.logging.log4j.Logger;
  * is the source of truth, so its inputs are pushed through fresh stages again (flagged so the journal stages do
  * not append them twice) before the live feed starts. The portfolio continues from its state file, skipping what
  * it already reflects; rows of the trade log the state file does not reflect are cut and written again.
+ *
+ * <p>Every start-up wait on the ring (room to publish, the stages catching up) and every shutdown wait has a
+ * deadline: it gives up when nothing moved for {@code pipeline.shutdown_timeout_ms}, and the engine then stops with
+ * exit code 1 and an error naming what did not finish. A stage that throws is handled by the exception policy of
+ * {@link StageExceptionHandler}: during recovery too, bad data is counted and skipped and the session goes on; a
+ * broken invariant stops the engine (exit 1) before the feed starts.
  */
 final class EngineRunner {
     private final Logger log = LogManager.getLogger(EngineRunner.class);
@@ -174,9 +180,8 @@ final class EngineRunner {
                 endpoint = MetricsEndpoint.start(config.metrics().port(), stages.counters, stages.latency);
                 log.info("Serving Prometheus metrics at http://localhost:{}/metrics", endpoint.port());
             }
-            final RingPublisher publisher = pipeline.publisher();
             if (recovering) {
-                recover(journal, publisher, control, stages);
+                recover(journal, pipeline, stop, stages);
                 if (source instanceof FeedSource feed && !"coinbase".equals(config.feed().source())) {
                     feed.continueAfter(control.lastExchangeTimeNs());
                 }
@@ -187,34 +192,42 @@ final class EngineRunner {
                         config.feed().journalDir(), lastRecoveredFeedSequence);
                 }
             } else if (mode == EngineMode.LIVE_TRADING) {
-                warmUpFromParquet(instruments, publisher);
+                warmUpFromParquet(instruments, pipeline, stop);
             }
-            if (mode != EngineMode.REPLAY) {
-                publishWaiting(publisher, EventType.FEED_STATUS, mode == EngineMode.LIVE_TRADING
-                    ? FeedStatus.TRADING_ON : FeedStatus.TRADING_OFF, control.lastExchangeTimeNs());
-            }
-            if (mode == EngineMode.LIVE_TRADING && noEdge && config.orders().standAsideWithoutEdge()) {
-                log.warn("Standing aside: the strategy selection found no strategy that beat the costs on the stored"
-                    + " history; no new entries (open positions keep their exits). Set"
-                    + " orders.stand_aside_without_edge: false to trade anyway");
-                publishWaiting(publisher, EventType.FEED_STATUS, FeedStatus.STAND_ASIDE, control.lastExchangeTimeNs());
-            }
-            if (mode == EngineMode.LIVE_TRADING && resetDrawdown) {
-                log.info("Drawdown protection reset (--reset-drawdown): the peak restarts at the current equity");
-                publishWaiting(publisher, EventType.FEED_STATUS, FeedStatus.RESET_DRAWDOWN,
-                    control.lastExchangeTimeNs());
-            }
-            if (mode == EngineMode.LIVE_TRADING) {
-                StrategySelection.logWarmUp(log, stages, config, instruments);
-                if (config.portfolio().statusIntervalSeconds() > 0) {
-                    status = new StatusDisplay(stages.view, instruments, config.portfolio().startingCashE8(),
-                        telemetry::health, config.portfolio().statusIntervalSeconds(), System.out);
-                    status.start();
+            if (stop.triggered()) {
+                // a broken invariant (or a signal) during recovery: trading must not start
+                log.error("Not starting the feed: {} ({})", stop.reason(), stop.detail());
+            } else {
+                if (mode != EngineMode.REPLAY) {
+                    publishWaiting(pipeline, stop, EventType.FEED_STATUS, mode == EngineMode.LIVE_TRADING
+                        ? FeedStatus.TRADING_ON : FeedStatus.TRADING_OFF, control.lastExchangeTimeNs());
                 }
+                if (mode == EngineMode.LIVE_TRADING && noEdge && config.orders().standAsideWithoutEdge()) {
+                    log.warn("Standing aside: the strategy selection found no strategy that beat the costs on the"
+                        + " stored history; no new entries (open positions keep their exits). Set"
+                        + " orders.stand_aside_without_edge: false to trade anyway");
+                    publishWaiting(pipeline, stop, EventType.FEED_STATUS, FeedStatus.STAND_ASIDE,
+                        control.lastExchangeTimeNs());
+                }
+                if (mode == EngineMode.LIVE_TRADING && resetDrawdown) {
+                    log.info("Drawdown protection reset (--reset-drawdown): the peak restarts at the current equity");
+                    publishWaiting(pipeline, stop, EventType.FEED_STATUS, FeedStatus.RESET_DRAWDOWN,
+                        control.lastExchangeTimeNs());
+                }
+                if (mode == EngineMode.LIVE_TRADING) {
+                    // the candle store belongs to the consumer thread: read it once the stages applied the history
+                    awaitStages(pipeline, stop, "warm-up (the history candles)");
+                    StrategySelection.logWarmUp(log, stages, config, instruments);
+                    if (config.portfolio().statusIntervalSeconds() > 0) {
+                        status = new StatusDisplay(stages.view, instruments, config.portfolio().startingCashE8(),
+                            telemetry::health, config.portfolio().statusIntervalSeconds(), System.out);
+                        status.start();
+                    }
+                }
+                source.start(pipeline.publisher());
+                log.info("Running; stop with Ctrl-C or SIGTERM{}", options.duration == null ? ""
+                    : " (or after " + options.duration + ")");
             }
-            source.start(publisher);
-            log.info("Running; stop with Ctrl-C or SIGTERM{}", options.duration == null ? ""
-                : " (or after " + options.duration + ")");
             if (!stop.await(options.durationMillis())) {
                 stop.trigger(StopSignal.Reason.DURATION, "--duration " + options.duration + " elapsed");
             }
@@ -227,6 +240,12 @@ final class EngineRunner {
                     config.pipeline().shutdownTimeoutMs());
             }
             stages.close();
+            final boolean parquetStopped = stages.parquet.stopped();
+            if (!parquetStopped) {
+                log.error("The Parquet candle writer did not finish its last flush within {} s; the newest candles"
+                    + " may be missing from the Parquet files (the journal has them)",
+                    ParquetCandleWriter.CLOSE_TIMEOUT_MS / 1000);
+            }
             if (journal != null) {
                 journal.close();
             }
@@ -241,7 +260,7 @@ final class EngineRunner {
             log.info("Stopped: {} events through the pipeline, {} stage errors; {}", control.processed(),
                 pipeline.stageErrors(), source.summary());
             exitCode = stop.reason() == null ? ExitCodes.OK : stop.reason().exitCode();
-            if ((!drained || pipeline.halted()) && exitCode == ExitCodes.OK) {
+            if ((!drained || !parquetStopped || pipeline.halted()) && exitCode == ExitCodes.OK) {
                 exitCode = ExitCodes.FAILURE;
             }
             SignalShutdown.uninstall();
@@ -274,36 +293,87 @@ final class EngineRunner {
         }
     }
 
-    /** Pushes the journal's inputs through the stages again and waits until all went through. */
-    private void recover(Journal journal, RingPublisher publisher, SessionControlHandler control, Stages stages) {
+    /**
+     * Pushes the journal's inputs through the stages again (from a reader thread, so that this thread can watch
+     * the deadline) and waits until all went through every stage.
+     */
+    private void recover(Journal journal, Pipeline pipeline, StopSignal stop, Stages stages) {
         final long startNs = System.nanoTime();
-        final long before = control.processed();
+        final long errorsBefore = pipeline.stageErrors();
+        final long startSequence = pipeline.lastPublished();
         final JournalSource replay = new JournalSource(journal, -1, false, 0, false, true, null);
-        replay.runToEnd(publisher);
-        lastRecoveredFeedSequence = replay.maxFeedSequence();
-        final long target = before + replay.published();
-        while (control.processed() < target) {
-            LockSupport.parkNanos(100_000);
+        replay.start(pipeline.publisher());
+        final boolean done = BoundedWait.await(
+            () -> replay.finished() && pipeline.processedThrough() >= pipeline.lastPublished(),
+            () -> replay.published() + pipeline.processedThrough(), stallMs());
+        if (!done) {
+            final boolean readerDone = replay.finished();
+            replay.close();
+            throw stalled(stop, "recovery did not finish: " + (pipeline.processedThrough() - startSequence) + " of "
+                + replay.published() + " journaled events published so far went through every stage"
+                + (readerDone ? "" : " (the journal reader was waiting for room in the ring)")
+                + ", and nothing moved for " + stallMs() + " ms: a stage is stuck");
         }
+        lastRecoveredFeedSequence = replay.maxFeedSequence();
         final double seconds = (System.nanoTime() - startNs) / 1e9;
         log.info("Recovered {} journaled events in {} s ({} events/s){}", replay.published(),
             String.format(java.util.Locale.ROOT, "%.2f", seconds),
             String.format(java.util.Locale.ROOT, "%.0f", replay.published() / Math.max(seconds, 1e-9)),
             stages.portfolio == null ? "" : "; portfolio: " + stages.portfolio.portfolio().tradeCount()
                 + " fills, journal index " + stages.portfolio.portfolio().journalIndex());
+        final long errors = pipeline.stageErrors() - errorsBefore;
+        if (errors > 0) {
+            log.warn("Recovery: a stage failed on {} of the {} journaled events; each was skipped by that stage"
+                + " only (see the stage errors above)", errors, replay.published());
+        }
+    }
+
+    /** Waits until every stage has processed every event published so far. */
+    private void awaitStages(Pipeline pipeline, StopSignal stop, String what) {
+        final long target = pipeline.lastPublished();
+        if (!BoundedWait.await(() -> pipeline.processedThrough() >= target, pipeline::processedThrough, stallMs())) {
+            throw stalled(stop, what + " did not finish: the stages processed the ring through sequence "
+                + pipeline.processedThrough() + " of " + target + ", and nothing moved for " + stallMs()
+                + " ms: a stage is stuck");
+        }
+    }
+
+    /** Claims one ring slot, waiting for room while the stages make progress. */
+    private long claim(Pipeline pipeline, StopSignal stop, String what) {
+        final RingPublisher publisher = pipeline.publisher();
+        final long first = publisher.tryClaimWaiting();
+        if (first >= 0) {
+            return first;
+        }
+        final long[] seq = {-1};
+        if (!BoundedWait.await(() -> (seq[0] = publisher.tryClaimWaiting()) >= 0, pipeline::processedThrough,
+            stallMs())) {
+            throw stalled(stop, "start-up could not publish " + what + ": the ring stayed full and nothing moved for "
+                + stallMs() + " ms: a stage is stuck");
+        }
+        return seq[0];
+    }
+
+    /** How long a start-up wait may see no progress: the ring's drain deadline. */
+    private long stallMs() {
+        return config.pipeline().shutdownTimeoutMs();
+    }
+
+    /** Stops the engine with a failure and returns the exception that reports it (exit code 1). */
+    private static IllegalStateException stalled(StopSignal stop, String message) {
+        stop.trigger(StopSignal.Reason.FAILURE, message);
+        return new IllegalStateException(message);
     }
 
     /** Fresh journal: the last days of candles from Parquet become journaled history events (exact replay). */
-    private void warmUpFromParquet(Instruments instruments, RingPublisher publisher) {
+    private void warmUpFromParquet(Instruments instruments, Pipeline pipeline, StopSignal stop) {
+        final RingPublisher publisher = pipeline.publisher();
         int total = 0;
         for (int id = 0; id < instruments.size(); id++) {
             final List<Candle> candles = ParquetCandleReader.readLatest(dataDir, instruments.get(id).symbol(), id,
                 config.candles().retentionDays());
             for (Candle c : candles) {
-                long seq;
-                while ((seq = publisher.tryClaimWaiting()) < 0) {
-                    LockSupport.parkNanos(20_000);
-                }
+                final long seq = claim(pipeline, stop, "the history candles");
                 final MarketEvent e = publisher.slot(seq);
                 e.type = EventType.HISTORY_CANDLE;
                 e.instrumentId = id;
@@ -319,11 +389,9 @@ final class EngineRunner {
         }
     }
 
-    private static void publishWaiting(RingPublisher publisher, byte type, long value, long timestampNs) {
-        long seq;
-        while ((seq = publisher.tryClaimWaiting()) < 0) {
-            LockSupport.parkNanos(20_000);
-        }
+    private void publishWaiting(Pipeline pipeline, StopSignal stop, byte type, long value, long timestampNs) {
+        final RingPublisher publisher = pipeline.publisher();
+        final long seq = claim(pipeline, stop, "the feed status");
         final MarketEvent e = publisher.slot(seq);
         e.type = type;
         e.value = value;

@@ -68,9 +68,12 @@ final class JournalSource implements MarketDataSource {
         thread.start();
     }
 
-    /** Runs on the calling thread until the journal ends (or forever when following); for recovery. */
-    void runToEnd(RingPublisher publisher) {
-        pump(publisher);
+    /**
+     * True once the thread started by {@link #start} has ended (the journal's end was reached, or it was closed);
+     * what it published is then visible to the caller, who may publish into the ring next.
+     */
+    boolean finished() {
+        return thread != null && !thread.isAlive();
     }
 
     private void pump(RingPublisher publisher) {

@@ -49,7 +49,7 @@ public final class Pipeline {
                 group = group.then(stages.get(i));
             }
         } else {
-            disruptor.handleEventsWith(new FusedHandler(stages));
+            disruptor.handleEventsWith(new FusedHandler(stages, exceptionHandler));
         }
         publisher = new RingPublisher(disruptor.getRingBuffer(), capacity);
     }
@@ -82,6 +82,20 @@ public final class Pipeline {
     /** The producer's door into the ring. */
     public RingPublisher publisher() {
         return publisher;
+    }
+
+    /** Sequence of the last event published into the ring (-1 before the first). */
+    public long lastPublished() {
+        return disruptor.getRingBuffer().getCursor();
+    }
+
+    /**
+     * Sequence up to which every stage has processed every event. A thread that reads this and finds it at or
+     * past an event's sequence also sees everything the stages wrote while processing that event (the consumers
+     * publish their sequences with release semantics and this reads them with acquire semantics).
+     */
+    public long processedThrough() {
+        return disruptor.getRingBuffer().getMinimumGatingSequence();
     }
 
     /** The ring itself (for telemetry). */

@@ -10,7 +10,7 @@ import io.ringtrader.metrics.LatencyTracker;
 /**
  * Last stage: records end-to-end latency (frame decoded -> every stage done), notices the feed's END_OF_FEED
  * marker once every stage has processed everything before it and asks the engine to stop, and counts events that
- * went all the way through (the recovery waits on that count).
+ * went all the way through (for the final log line; start-up waits on {@link Pipeline#processedThrough()}).
  */
 final class SessionControlHandler implements EventHandler<MarketEvent> {
     private final StopSignal stop;

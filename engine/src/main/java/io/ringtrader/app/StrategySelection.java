@@ -126,7 +126,11 @@ final class StrategySelection {
         return null;
     }
 
-    /** Logs each symbol's history and when its first signal can come. */
+    /**
+     * Logs each symbol's history and when its first signal can come. Reads the candle store, which the consumer
+     * thread owns: call it only once every stage has processed every history event (the engine waits for
+     * {@link Pipeline#processedThrough()} to reach them first) and before the live feed starts.
+     */
     static void logWarmUp(Logger log, Stages stages, EngineConfig config, Instruments instruments) {
         final int needed = config.strategies().minCandles();
         for (int id = 0; id < instruments.size(); id++) {

@@ -25,6 +25,8 @@ public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseabl
     private static final Logger LOG = LogManager.getLogger(ParquetCandleWriter.class);
     /** How long the writer sleeps when the queue is empty. */
     private static final long IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** How long {@link #close()} waits for the last flush (a shutdown must not hang on a stuck disk). */
+    public static final long CLOSE_TIMEOUT_MS = 60_000;
 
     private final Path dataDir;
     private final List<String> symbols;
@@ -93,7 +95,10 @@ public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseabl
         LockSupport.unpark(thread);
     }
 
-    /** Stops the writer after it has drained the queue and flushed every file; waits for it. */
+    /**
+     * Stops the writer after it has drained the queue and flushed every file; waits for it, at most
+     * {@link #CLOSE_TIMEOUT_MS} (then {@link #stopped()} is false and the writer is left to finish on its own).
+     */
     @Override
     public void close() {
         if (!thread.isAlive()) {
@@ -102,16 +107,26 @@ public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseabl
         running = false;
         LockSupport.unpark(thread);
         boolean interrupted = false;
-        while (thread.isAlive()) {
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_TIMEOUT_MS);
+        long leftNs;
+        while (thread.isAlive() && (leftNs = deadlineNs - System.nanoTime()) > 0) {
             try {
-                thread.join();
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(leftNs)));
             } catch (InterruptedException e) {
                 interrupted = true;
             }
         }
+        if (thread.isAlive()) {
+            LOG.error("Parquet candle writer did not stop within {} s", CLOSE_TIMEOUT_MS / 1000);
+        }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** False while the writer thread runs (before {@link #close()}, or when close gave up waiting for it). */
+    public boolean stopped() {
+        return !thread.isAlive();
     }
 
     private void run() {
