@@ -10,7 +10,11 @@ public final class OrderBook {
     private final Order[][] slots;
     private final long[] entryNs;
     private final long[] cooldownUntilNs;
+    /** Slots in use per instrument, so a trade or a time check skips symbols with no orders at once. */
+    private final int[] used;
     private long nextOrderId = 1;
+    /** True once an order was allocated since the last {@link #settle()}. */
+    private boolean anyFresh;
 
     /** A book for {@code instrumentCount} instruments with {@code perInstrument} order slots each. */
     public OrderBook(int instrumentCount, int perInstrument) {
@@ -23,6 +27,7 @@ public final class OrderBook {
         }
         entryNs = new long[instrumentCount];
         cooldownUntilNs = new long[instrumentCount];
+        used = new int[instrumentCount];
     }
 
     /**
@@ -38,6 +43,8 @@ public final class OrderBook {
                 o.instrumentId = instrumentId;
                 o.placedNs = placedNs;
                 o.fresh = true;
+                used[instrumentId]++;
+                anyFresh = true;
                 return o;
             }
         }
@@ -46,7 +53,15 @@ public final class OrderBook {
 
     /** Returns a finished order's slot to the pool. */
     public void release(Order order) {
+        if (order.id != 0) {
+            used[order.instrumentId]--;
+        }
         order.clear();
+    }
+
+    /** True when {@code instrumentId} has any order slot in use. */
+    public boolean hasOrders(int instrumentId) {
+        return used[instrumentId] != 0;
     }
 
     /** Slot {@code k} of {@code instrumentId}; a slot with {@code id == 0} is free. */
@@ -85,6 +100,10 @@ public final class OrderBook {
 
     /** Clears every order's fresh mark: called when an event is done, so they may match the next trades. */
     public void settle() {
+        if (!anyFresh) {
+            return;
+        }
+        anyFresh = false;
         for (Order[] row : slots) {
             for (Order o : row) {
                 o.fresh = false;
@@ -129,6 +148,8 @@ public final class OrderBook {
         }
         System.arraycopy(other.entryNs, 0, entryNs, 0, entryNs.length);
         System.arraycopy(other.cooldownUntilNs, 0, cooldownUntilNs, 0, cooldownUntilNs.length);
+        System.arraycopy(other.used, 0, used, 0, used.length);
         nextOrderId = other.nextOrderId;
+        anyFresh = other.anyFresh;
     }
 }

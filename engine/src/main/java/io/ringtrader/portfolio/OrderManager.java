@@ -117,6 +117,9 @@ public final class OrderManager {
 
     /** Matches the open orders of {@code id} against one trade (after the account was marked to it). */
     public void onTrade(int id, long priceE8, long sizeE8, long timestampNs) {
+        if (!book.hasOrders(id)) {
+            return;
+        }
         long sizeLeft = sizeE8;
         final int slots = book.slotsPerInstrument();
         for (int k = 0; k < slots; k++) {
@@ -145,7 +148,7 @@ public final class OrderManager {
     public void onTime(long nowNs) {
         final int slots = book.slotsPerInstrument();
         for (int id = 0; id < book.instrumentCount(); id++) {
-            for (int k = 0; k < slots; k++) {
+            for (int k = 0; book.hasOrders(id) && k < slots; k++) {
                 final Order o = book.slot(id, k);
                 if (o.id != 0 && o.open() && o.expiresNs > 0 && nowNs >= o.expiresNs) {
                     finish(o, OrderState.EXPIRED, nowNs, 0);
