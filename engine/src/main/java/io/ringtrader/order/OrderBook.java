@@ -143,7 +143,9 @@ public final class OrderBook {
     public void copyFrom(OrderBook other) {
         for (int i = 0; i < slots.length; i++) {
             for (int k = 0; k < slots[i].length; k++) {
-                slots[i][k].copyFrom(other.slots[i][k]);
+                if (slots[i][k].id != 0 || other.slots[i][k].id != 0) { // two free slots are equal already
+                    slots[i][k].copyFrom(other.slots[i][k]);
+                }
             }
         }
         System.arraycopy(other.entryNs, 0, entryNs, 0, entryNs.length);
