@@ -22,7 +22,8 @@ public final class PortfolioView {
     private static final int LAST_UPDATE = 5;
     private static final int DRAWDOWN = 6;
     private static final int HALTED = 7;
-    private static final int HEADER = 8;
+    private static final int STAND_ASIDE = 8;
+    private static final int HEADER = 9;
     private static final int PER_INSTRUMENT = 6;
 
     private final int instrumentCount;
@@ -37,6 +38,11 @@ public final class PortfolioView {
 
     /** Writer (handler thread only): publishes {@code p}'s state and, per symbol, its open orders and exits. */
     public void publish(Portfolio p, OrderBook book) {
+        publish(p, book, false);
+    }
+
+    /** As {@link #publish(Portfolio, OrderBook)}, also telling whether trading stands aside. */
+    public void publish(Portfolio p, OrderBook book, boolean standingAside) {
         final long s = sequence.getPlain();
         sequence.setOpaque(s + 1);
         VarHandle.storeStoreFence();
@@ -48,6 +54,7 @@ public final class PortfolioView {
         data.setOpaque(LAST_UPDATE, p.lastUpdateNs());
         data.setOpaque(DRAWDOWN, p.drawdownE8());
         data.setOpaque(HALTED, p.entriesHalted() ? 1 : 0);
+        data.setOpaque(STAND_ASIDE, standingAside ? 1 : 0);
         for (int i = 0; i < instrumentCount; i++) {
             final int at = HEADER + PER_INSTRUMENT * i;
             data.setOpaque(at, p.quantityE8(i));
@@ -94,6 +101,7 @@ public final class PortfolioView {
             out.lastUpdateNs = data.getOpaque(LAST_UPDATE);
             out.drawdownE8 = data.getOpaque(DRAWDOWN);
             out.entriesHalted = data.getOpaque(HALTED) != 0;
+            out.standingAside = data.getOpaque(STAND_ASIDE) != 0;
             for (int i = 0; i < instrumentCount; i++) {
                 final int at = HEADER + PER_INSTRUMENT * i;
                 out.quantityE8[i] = data.getOpaque(at);
@@ -125,6 +133,8 @@ public final class PortfolioView {
         public final long[] stopE8;
         public final long[] takeProfitE8;
         public boolean entriesHalted;
+        /** True while no strategy beat the costs: no new entries. */
+        public boolean standingAside;
         public long cashE8;
         public long equityE8;
         public long realizedPnlE8;

@@ -165,7 +165,7 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
         }
         if (view != null && (changed || ++eventsSinceView >= VIEW_EVERY_EVENTS)) {
             eventsSinceView = 0;
-            view.publish(portfolio, book);
+            view.publish(portfolio, book, standAside);
         }
     }
 
@@ -248,7 +248,7 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
             snapshotsDropped++;
         }
         if (view != null) {
-            view.publish(portfolio, book);
+            view.publish(portfolio, book, standAside);
         }
     }
 

@@ -97,6 +97,10 @@ public final class StatusDisplay implements AutoCloseable {
             if (!any) {
                 sb.append("no open positions\n");
             }
+            if (copy.standingAside) {
+                sb.append("standing aside: the strategy selection found no strategy that beat the costs; no new"
+                    + " entries\n");
+            }
             if (copy.entriesHalted) {
                 sb.append("drawdown protection: no new entries until the drawdown recovers or the cool-off ends\n");
             }

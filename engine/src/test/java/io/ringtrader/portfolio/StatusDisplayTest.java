@@ -8,6 +8,10 @@ import io.ringtrader.event.Side;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import io.ringtrader.event.ExitReason;
+import io.ringtrader.event.OrderState;
+import io.ringtrader.event.OrderType;
+import io.ringtrader.order.Order;
 import io.ringtrader.order.OrderBook;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +36,26 @@ class StatusDisplayTest {
             .contains("drawdown 5.00%").contains("trades 1")
             .containsPattern("BTC +0.5 +50000 +25000.00 +-5000.00")
             .contains("health: feed 120 trades/s");
+        assertThat(text).doesNotContain("standing aside");
+
+        final OrderBook book = new OrderBook(p.instrumentCount(), 4);
+        final Order stop = book.allocate(0, 0);
+        stop.side = Side.SELL;
+        stop.type = OrderType.STOP;
+        stop.exitReason = ExitReason.STOP_LOSS;
+        stop.state = OrderState.ACCEPTED;
+        stop.quantityE8 = FixedPoint.ONE / 2;
+        stop.stopPriceE8 = 48_500 * FixedPoint.ONE;
+        final Order takeProfit = book.allocate(0, 0);
+        takeProfit.side = Side.SELL;
+        takeProfit.type = OrderType.LIMIT;
+        takeProfit.exitReason = ExitReason.TAKE_PROFIT;
+        takeProfit.state = OrderState.ACCEPTED;
+        takeProfit.quantityE8 = FixedPoint.ONE / 2;
+        takeProfit.limitPriceE8 = 63_000 * FixedPoint.ONE;
+        view.publish(p, book, true);
+        assertThat(display.render()).containsPattern("BTC +0.5 +50000 +25000.00 +-5000.00 +2 +48500 +63000")
+            .contains("standing aside");
     }
 
     @Test
