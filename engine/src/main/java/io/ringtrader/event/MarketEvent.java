@@ -39,6 +39,15 @@ public final class MarketEvent {
     public long journalIndex;
     /** Candles closed by this event (candle stage). */
     public final OutputBatch<Candle> closedCandles;
+    /**
+     * Set by the strategy stage when a scheduled re-selection ran on this event: {@link #EDGE} (a strategy beat the
+     * costs on the history) or {@link #NO_EDGE}; 0 otherwise. The risk/portfolio stage stands aside on NO_EDGE.
+     */
+    public byte edgeChange;
+    /** {@link #edgeChange}: the re-selection found a strategy with a positive score net of costs. */
+    public static final byte EDGE = 1;
+    /** {@link #edgeChange}: no strategy beat the costs. */
+    public static final byte NO_EDGE = 2;
     /** Signals generated on this event (strategy stage). */
     public final OutputBatch<Signal> signals;
     /** Risk decisions on those signals (risk/portfolio stage). */
@@ -71,6 +80,7 @@ public final class MarketEvent {
         receivedNs = 0;
         value = 0;
         journalIndex = -1;
+        edgeChange = 0;
         closedCandles.clear();
         signals.clear();
         decisions.clear();

@@ -48,6 +48,7 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
     private final DrawdownGuard drawdown;
     private final RiskManager risk;
     private final boolean reduceOnDrawdown;
+    private final boolean standAsideWithoutEdge;
     private final long stateIntervalNs;
     private final PortfolioOutbox outbox;
     private final PortfolioView view;
@@ -85,6 +86,7 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
             portfolio.haltedSinceNs());
         this.risk = new RiskManager(riskConfig, orderConfig.sellTargetFraction(), correlations, drawdown);
         this.reduceOnDrawdown = riskConfig.reduceOnDrawdown();
+        this.standAsideWithoutEdge = orderConfig.standAsideWithoutEdge();
         this.stateIntervalNs = portfolioConfig.stateIntervalSeconds() * NANOS_PER_SECOND;
         this.outbox = outbox;
         this.view = view;
@@ -125,6 +127,9 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
         for (int i = 0; i < candles.size(); i++) {
             correlations.onCandle(candles.get(i));
             orders.onCandle(candles.get(i));
+        }
+        if (event.edgeChange != 0 && standAsideWithoutEdge) {
+            standAside = event.edgeChange == MarketEvent.NO_EDGE; // a scheduled re-selection decided again
         }
         if (event.journalIndex >= 0 && event.journalIndex <= portfolio.journalIndex()) {
             replaySkipped++;

@@ -120,9 +120,13 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
             return;
         }
         eventReplayed = (event.flags & io.ringtrader.event.TradeFlags.REPLAYED) != 0;
+        final long selectionsBefore = reselector == null ? 0 : reselector.selections();
         final OutputBatch<Candle> candles = event.closedCandles;
         for (int i = 0; i < candles.size(); i++) {
             onCandle(candles.get(i), event.signals);
+        }
+        if (reselector != null && reselector.selections() != selectionsBefore) {
+            event.edgeChange = reselector.lastHadEdge() ? MarketEvent.EDGE : MarketEvent.NO_EDGE;
         }
     }
 

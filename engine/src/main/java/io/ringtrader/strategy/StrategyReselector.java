@@ -19,6 +19,7 @@ import org.apache.logging.log4j.Logger;
  * exchange times, so replay and recovery reproduce them.
  */
 public final class StrategyReselector {
+    private boolean lastHadEdge = true;
     private static final Logger LOG = LogManager.getLogger(StrategyReselector.class);
     private static final long NEVER = Long.MIN_VALUE;
 
@@ -75,6 +76,7 @@ public final class StrategyReselector {
         }
         final StrategySelector.Selection selection = selector.select(perInstrument, candidates);
         selections++;
+        lastHadEdge = !selection.reason().contains(StrategySelector.NO_EDGE);
         final StringBuilder text = new StringBuilder("strategy-reselection at=");
         Rfc3339.appendSeconds(text, closeNs);
         text.append(" active=").append(String.join(",", selection.chosen())).append(" reason=")
@@ -88,6 +90,11 @@ public final class StrategyReselector {
             notes.accept(text.toString());
         }
         return selection.chosen();
+    }
+
+    /** True when the last selection found a strategy with a positive score net of costs. */
+    public boolean lastHadEdge() {
+        return lastHadEdge;
     }
 
     /** Selections run so far. */

@@ -198,5 +198,21 @@ class OrderManagerTest {
         trade(h, T0 + SECOND, 60_000, 1, Action.BUY);
         assertThat(e.decisions.get(0).reasonCode).isEqualTo(RiskReason.STAND_ASIDE);
         assertThat(h.standingAside()).isTrue();
+        e.clear();
+        e.type = EventType.HEARTBEAT;
+        e.timestampNs = T0 + 2 * SECOND;
+        e.journalIndex = index++;
+        e.edgeChange = MarketEvent.EDGE;
+        h.onEvent(e, index, true);
+        assertThat(h.standingAside()).as("a re-selection found an edge again").isFalse();
+        trade(h, T0 + 3 * SECOND, 60_000, 1, Action.BUY);
+        assertThat(states(e)).containsExactly("limit::accepted");
+        e.clear();
+        e.type = EventType.HEARTBEAT;
+        e.timestampNs = T0 + 4 * SECOND;
+        e.journalIndex = index++;
+        e.edgeChange = MarketEvent.NO_EDGE;
+        h.onEvent(e, index, true);
+        assertThat(h.standingAside()).isTrue();
     }
 }
