@@ -78,6 +78,50 @@ class EngineSessionTest {
     }
 
     @Test
+    void replayVerifyOfAJournalWithOneTamperedFillFailsAndNamesTheFirstDifference() throws IOException {
+        final Path config = configWithCanaryKeys();
+        final Path data = dir.resolve("tamper-live");
+        final Path logs = dir.resolve("tamper-logs");
+        assertThat(run("live-trading", "-c", config.toString(), "--feed", "sim", "--speed", "0", "--sim-hours", "6",
+            "--seed", "7", "--data-dir", data.toString(), "--logs-dir", logs.toString())).as(err.toString())
+            .isZero();
+        final Path tampered = dir.resolve("tampered-journal");
+        long changedPrice = -1;
+        try (io.ringtrader.journal.Journal source = io.ringtrader.journal.Journal.openReadOnly(data.resolve("journal"));
+             io.ringtrader.journal.JournalReader reader = source.reader();
+             io.ringtrader.journal.Journal copy = io.ringtrader.journal.Journal.open(tampered);
+             io.ringtrader.journal.Journal.Writer w = copy.writer()) {
+            final io.ringtrader.journal.JournalRecord r = new io.ringtrader.journal.JournalRecord();
+            while (reader.next(r)) {
+                switch (r.type) {
+                    case io.ringtrader.journal.RecordType.INPUT -> w.appendInput(r.input);
+                    case io.ringtrader.journal.RecordType.CANDLE -> w.appendCandle(r.candle);
+                    case io.ringtrader.journal.RecordType.SIGNAL -> w.appendSignal(r.signal);
+                    case io.ringtrader.journal.RecordType.DECISION -> w.appendDecision(r.decision);
+                    case io.ringtrader.journal.RecordType.ORDER -> w.appendOrder(r.order);
+                    case io.ringtrader.journal.RecordType.NOTE -> w.appendNote(r.note);
+                    case io.ringtrader.journal.RecordType.FILL -> {
+                        if (changedPrice < 0) {
+                            changedPrice = r.fill.priceE8 + 1; // one 1e-8 step off: the smallest possible change
+                            r.fill.priceE8 = changedPrice;
+                        }
+                        w.appendFill(r.fill);
+                    }
+                    default -> throw new AssertionError("unknown record type " + r.type);
+                }
+            }
+        }
+        assertThat(changedPrice).as("the session must have filled").isPositive();
+        final Path replayLogs = dir.resolve("tamper-replay-logs");
+        assertThat(run("replay", "-c", config.toString(), "--journal", tampered.toString(), "--verify", "--out",
+            dir.resolve("tamper-replay").toString(), "--logs-dir", replayLogs.toString())).as(err.toString())
+            .isEqualTo(1);
+        final String log = awaitLog(replayLogs.resolve("integrated_live_trading.log"), "verify FAILED");
+        assertThat(log).contains("verify FAILED: 1 differences; first:").contains("Fill{")
+            .contains("price=" + changedPrice);
+    }
+
+    @Test
     void liveTradingReplayedFromItsJournalGivesIdenticalTradeLogAndState() throws IOException {
         final Path config = configWithCanaryKeys();
         final Path data = dir.resolve("live");
