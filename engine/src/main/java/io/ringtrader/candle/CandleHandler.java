@@ -15,8 +15,12 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * The candle stage: builds 1-minute OHLCV candles per instrument from TRADE events bucketed by exchange time.
- * A minute closes once the highest exchange time seen (trades of any instrument, heartbeats) reaches its end plus
- * the grace; quiet minutes after an instrument's first trade become zero-volume candles at the previous close.
+ * A minute closes once the highest exchange time seen (live trades of any instrument, heartbeats) reaches its end
+ * plus the grace; quiet minutes after an instrument's first trade become zero-volume candles at the previous close.
+ * Snapshot trades (the last trades Coinbase resends per product at every connect) close only their own product's
+ * minutes: products' snapshots arrive one after another and reach up to minutes apart, so one product's snapshot
+ * must never close another's minute before that product's snapshot landed. Lost trades (a gap, a disconnect) make
+ * every minute from the oldest still open through the minute of the loss incomplete.
  * Closed candles go, in instrument-id then time order, to the slot's {@code closedCandles}, to the
  * {@link CandleStore} and to the {@link ClosedCandleSink}. Runs on one consumer thread and allocates nothing per
  * event; {@link #warmUp} must be called before the ring starts; counters may be read (stale) from other threads.
@@ -39,6 +43,10 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
     /** Last minute loaded by warm-up: trades for it or earlier are late. */
     private final long[] warmedMinute;
     private final long[] lastCloseE8;
+    /** Per instrument: the last minute emitted (a snapshot may close an instrument ahead of the shared clock). */
+    private final long[] emittedThroughMinute;
+    /** Per instrument: minutes up to here (not yet emitted when trades were lost) close incomplete. */
+    private final long[] lostThroughMinute;
     private long maxTimeNs = NONE;
     private long lastClosableMinute = NONE;
 
@@ -68,6 +76,8 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
         this.restartMinute = filled(instrumentCount);
         this.warmedMinute = filled(instrumentCount);
         this.lastCloseE8 = new long[instrumentCount];
+        this.lostThroughMinute = filled(instrumentCount);
+        this.emittedThroughMinute = filled(instrumentCount);
     }
 
     @Override
@@ -75,11 +85,11 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
         switch (event.type) {
             case EventType.TRADE -> onTrade(event);
             case EventType.HEARTBEAT -> advance(event.timestampNs, event.closedCandles);
-            case EventType.GAP -> markOpenMinutesIncomplete(event.instrumentId);
+            case EventType.GAP -> markLost(event.instrumentId, event.timestampNs);
             case EventType.HISTORY_CANDLE -> warmUp(event.history);
             case EventType.FEED_STATUS -> {
                 if (event.value == FeedStatus.DISCONNECTED) {
-                    markOpenMinutesIncomplete(-1);
+                    markLost(-1, NONE);
                 }
             }
             default -> {
@@ -121,9 +131,14 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
             return;
         }
         final long ts = e.timestampNs;
-        advance(ts, e.closedCandles);
+        if ((e.flags & TradeFlags.SNAPSHOT) != 0) {
+            closeOwnMinutes(id, ts, e.closedCandles);
+        } else {
+            advance(ts, e.closedCandles);
+        }
         final long minute = Math.floorDiv(ts, CandleStore.MINUTE_NS);
-        if (minute <= lastClosableMinute || minute <= warmedMinute[id]) {
+        if (minute <= lastClosableMinute || minute <= warmedMinute[id]
+            || minute <= emittedThroughMinute[id]) {
             lateTrades++;
             if (Long.bitCount(lateTrades) == 1) {
                 LOG.warn("Late trade for a closed minute ignored (instrument {}, ts {}): {} so far", id, ts,
@@ -145,13 +160,26 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
         trades++;
     }
 
+    /** The last minute that exchange time {@code timestampNs} closes. */
+    private long closableAt(long timestampNs) {
+        return Math.floorDiv(timestampNs - graceNs, CandleStore.MINUTE_NS) - 1;
+    }
+
+    /** A snapshot trade: closes the minutes of its own instrument that are over, leaving the shared clock alone. */
+    private void closeOwnMinutes(int id, long timestampNs, OutputBatch<Candle> out) {
+        final long closable = closableAt(timestampNs);
+        if (closable > lastClosableMinute) {
+            closeUpTo(id, closable, out);
+        }
+    }
+
     /** Moves exchange time forward to {@code timestampNs} and closes every minute that is now over. */
     private void advance(long timestampNs, OutputBatch<Candle> out) {
         if (timestampNs <= maxTimeNs) {
             return;
         }
         maxTimeNs = timestampNs;
-        final long closable = Math.floorDiv(timestampNs - graceNs, CandleStore.MINUTE_NS) - 1;
+        final long closable = closableAt(timestampNs);
         if (closable <= lastClosableMinute) {
             return;
         }
@@ -178,6 +206,7 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
                 }
             }
             emit(id, m, s, out);
+            emittedThroughMinute[id] = m;
             m++;
         }
         nextMinute[id] = m;
@@ -187,7 +216,7 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
         final Candle c = scratch;
         c.instrumentId = id;
         c.openTimeNs = minute * CandleStore.MINUTE_NS;
-        boolean incomplete = minute <= restartMinute[id];
+        boolean incomplete = minute <= restartMinute[id] || minute <= lostThroughMinute[id];
         if (s >= 0 && open.tradeCount[s] > 0) {
             c.openE8 = open.openE8[s];
             c.highE8 = open.highE8[s];
@@ -232,17 +261,21 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
         }
     }
 
-    /** Trades were lost: every minute still open for the instrument (-1 = all) becomes incomplete. */
-    private void markOpenMinutesIncomplete(int instrumentId) {
-        if (maxTimeNs == NONE) {
+    /**
+     * Trades were lost for an instrument (-1 = all) before {@code timestampNs} (NONE: now): every minute not yet
+     * emitted up to that time, or up to the latest exchange time if later, closes incomplete.
+     */
+    private void markLost(int instrumentId, long timestampNs) {
+        final long through = Math.max(maxTimeNs, timestampNs);
+        if (through == NONE) {
             return; // nothing built yet; the first minute after start is incomplete anyway
         }
-        final long last = Math.floorDiv(maxTimeNs, CandleStore.MINUTE_NS);
+        final long minute = Math.floorDiv(through, CandleStore.MINUTE_NS);
         final int from = instrumentId < 0 ? 0 : instrumentId;
         final int to = instrumentId < 0 ? instrumentCount : Math.min(instrumentId + 1, instrumentCount);
         for (int id = from; id < to; id++) {
-            for (long m = lastClosableMinute + 1; m <= last; m++) {
-                open.incomplete[open.claim(id, m)] = true;
+            if (minute > lostThroughMinute[id]) {
+                lostThroughMinute[id] = minute;
             }
         }
     }

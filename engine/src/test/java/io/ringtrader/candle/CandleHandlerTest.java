@@ -205,6 +205,62 @@ class CandleHandlerTest {
     }
 
     @Test
+    void shouldLandEveryProductsConnectSnapshotWithoutOneClosingAnothersMinutes() {
+        // At connect, BTC's snapshot (its last 100 trades, one minute) arrives before ETH's, which reaches three
+        // minutes further back: ETH's trades must still land in their minutes.
+        final CandleHandler h = handler(2_000, 2);
+        final long now = T0 + 10 * MIN + 30 * SEC;
+        for (int i = 0; i < 100; i++) {
+            trade(h, 0, now - 60 * SEC + i * 600_000_000L, FixedPoint.ONE, FixedPoint.ONE, TradeFlags.SNAPSHOT);
+        }
+        for (int i = 0; i < 100; i++) {
+            trade(h, 1, now - 180 * SEC + i * 1_200_000_000L, FixedPoint.ONE, FixedPoint.ONE, TradeFlags.SNAPSHOT);
+        }
+        trade(h, 1, now + SEC, "1", "1");
+        heartbeat(h, now + 2 * SEC);
+        trade(h, 0, now + 3 * SEC, "1", "1");
+        trade(h, 1, now + 4 * SEC, "1", "1");
+        heartbeat(h, now + 3 * MIN);
+        assertThat(h.lateTrades()).isZero();
+        assertThat(sunk.stream().filter(c -> c.instrumentId == 0).mapToLong(c -> c.tradeCount).sum()).isEqualTo(101);
+        assertThat(sunk.stream().filter(c -> c.instrumentId == 1).mapToLong(c -> c.tradeCount).sum()).isEqualTo(102);
+        for (int id = 0; id < 2; id++) {
+            final int instrument = id;
+            assertThat(sunk).filteredOn(c -> c.instrumentId == instrument).extracting(c -> c.openTimeNs)
+                .as("one candle per minute, in order").isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void shouldStillCountATradeForAMinuteItsOwnSnapshotClosedAsLate() {
+        final CandleHandler h = handler(0, 2);
+        trade(h, 0, T0 + 5 * SEC, FixedPoint.ONE, FixedPoint.ONE, TradeFlags.SNAPSHOT);
+        trade(h, 0, T0 + 2 * MIN + SEC, FixedPoint.ONE, FixedPoint.ONE, TradeFlags.SNAPSHOT);
+        assertThat(sunk).filteredOn(c -> c.instrumentId == 0).hasSize(2);
+        trade(h, 0, T0 + 30 * SEC, "1", "1");
+        assertThat(h.lateTrades()).isEqualTo(1);
+        trade(h, 1, T0 + 30 * SEC, "1", "1");
+        assertThat(h.lateTrades()).as("the other instrument's minute is still open").isEqualTo(1);
+    }
+
+    @Test
+    void shouldMarkEveryMinuteUpToTheLossIncompleteWhenAGapIsSeenLater() {
+        final CandleHandler h = handler(0, 1);
+        trade(h, 0, T0 + SEC, "1", "1");
+        heartbeat(h, T0 + MIN + SEC);
+        trade(h, 0, T0 + MIN + 2 * SEC, "1", "1");
+        event.clear();
+        event.type = EventType.GAP;
+        event.instrumentId = 0;
+        event.value = 40;
+        event.timestampNs = T0 + 3 * MIN + 5 * SEC; // the first trade after the lost ones
+        h.onEvent(event, 0, true);
+        trade(h, 0, T0 + 3 * MIN + 5 * SEC, "1", "1");
+        heartbeat(h, T0 + 6 * MIN);
+        assertThat(sunk).extracting(c -> c.complete).containsExactly(false, false, false, false, true, true);
+    }
+
+    @Test
     void shouldCapFillersWhenExchangeTimeJumpsBeyondRetention() {
         final CandleHandler h = handler(0, 1, 1);
         trade(h, 0, T0, "5", "1");

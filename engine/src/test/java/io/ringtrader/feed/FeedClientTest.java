@@ -65,6 +65,48 @@ class FeedClientTest {
         assertThat(client.stats().rejectsTotal()).isZero();
     }
 
+    @Test
+    void shouldLandEveryProductsConnectSnapshotInItsOwnMinutes() {
+        // BTC's snapshot (ids 1000..1099, 03:01:40-03:01:49.9) arrives first; ETH's (03:00:00.1-03:00:10) a minute
+        // older right after it: no ETH trade may be late.
+        final ScriptedCoinbaseServer server = server(100);
+        server.trades("BTC-USD", 1_000, 100);
+        server.trades("ETH-USD", 1, 100);
+        final TestRing ring = new TestRing(1 << 12, 2);
+        final FeedClient client = client(server, ring, 2_000, 0.1, "BTC", "ETH");
+        client.start();
+        await(() -> ring.trades().size() == 200, "both snapshots");
+        server.trades("BTC-USD", 0, 10);
+        await(() -> ring.trades().size() == 210, "the live update");
+        final io.ringtrader.candle.CandleStore store = new io.ringtrader.candle.CandleStore(2, 1);
+        final io.ringtrader.candle.CandleHandler candles = new io.ringtrader.candle.CandleHandler(
+            new io.ringtrader.config.CandleConfig(2_000, 1), 2, store, c -> true);
+        final MarketEvent slot = new MarketEvent(64);
+        long last = 0;
+        for (MarketEvent e : ring.drain()) {
+            slot.clear();
+            slot.copyInputFrom(e);
+            candles.onEvent(slot, 0, true);
+            last = Math.max(last, e.timestampNs);
+        }
+        slot.clear();
+        slot.type = EventType.HEARTBEAT;
+        slot.timestampNs = last + 600_000_000_000L;
+        candles.onEvent(slot, 0, true);
+        assertThat(candles.lateTrades()).as("trades counted late").isZero();
+        assertThat(candles.trades()).isEqualTo(210);
+        long merged = 0;
+        final io.ringtrader.event.Candle c = new io.ringtrader.event.Candle();
+        for (int id = 0; id < 2; id++) {
+            for (int i = 0; i < store.size(id); i++) {
+                store.get(id, i, c);
+                merged += c.tradeCount;
+            }
+        }
+        assertThat(merged).as("trades in closed candles").isEqualTo(210);
+        assertThat(ring.ofType(EventType.GAP)).isEmpty();
+    }
+
     @Tag("slow")
     @ParameterizedTest
     @ValueSource(longs = {11L, 2_026L})
