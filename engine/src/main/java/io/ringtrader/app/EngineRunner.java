@@ -9,6 +9,7 @@ import io.ringtrader.event.FeedStatus;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.RingPublisher;
+import io.ringtrader.feed.FeedResume;
 import io.ringtrader.journal.Journal;
 import io.ringtrader.journal.JournalHandler;
 import io.ringtrader.journal.OutputJournalHandler;
@@ -36,7 +37,9 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>Start-up of {@code live-trading} and {@code data-only} on an existing data folder is a recovery: the journal
  * is the source of truth, so its inputs are pushed through fresh stages again (flagged so the journal stages do
- * not append them twice) before the live feed starts. The portfolio continues from its state file, skipping what
+ * not append them twice) before the live feed starts; the feed then drops the trades the journal already holds
+ * (Coinbase resends the last ones on subscribe) and a journaled restart marker makes the minutes still open
+ * incomplete. The portfolio continues from its state file, skipping what
  * it already reflects; rows of the trade log the state file does not reflect are cut and written again.
  *
  * <p>Every start-up wait on the ring (room to publish, the stages catching up) and every shutdown wait has a
@@ -138,6 +141,16 @@ final class EngineRunner {
                     io.ringtrader.event.Rfc3339.formatMicros(restored.lastUpdateNs), dataDir.resolve("journal"));
                 restored = null;
             }
+            if (recovering && restored != null && restored.tradeCount > 0) {
+                final Path tradeLog = dataDir.resolve("live_trades.csv");
+                final long rows = io.ringtrader.portfolio.TradeLogFile.completeRows(tradeLog);
+                if (rows < restored.tradeCount) {
+                    log.warn("The trade log {} holds {} complete rows but the state file {} fills: the missing rows"
+                        + " are written again from the journal (the portfolio is rebuilt from it)", tradeLog, rows,
+                        restored.tradeCount);
+                    restored = null;
+                }
+            }
             tradeLogRows = restored != null ? restored.tradeCount : recovering ? 0 : -1;
         }
         final Stages stages = Stages.build(mode, config, instruments, dataDir, registry, initiallyActive,
@@ -181,9 +194,14 @@ final class EngineRunner {
                 log.info("Serving Prometheus metrics at http://localhost:{}/metrics", endpoint.port());
             }
             if (recovering) {
-                recover(journal, pipeline, stop, stages);
-                if (source instanceof FeedSource feed && !"coinbase".equals(config.feed().source())) {
-                    feed.continueAfter(control.lastExchangeTimeNs());
+                final FeedResume resume = source instanceof FeedSource
+                    ? new FeedResume(instruments.size(), config.feed().dedupWindow()) : null;
+                recover(journal, pipeline, stop, stages, resume);
+                if (source instanceof FeedSource feed) {
+                    feed.resumeFrom(resume);
+                    if (!"coinbase".equals(config.feed().source())) {
+                        feed.continueAfter(control.lastExchangeTimeNs());
+                    }
                 }
                 if (source instanceof Sources.ClosingSource closing && closing.inner() instanceof JournalSource tail
                     && lastRecoveredFeedSequence >= 0) {
@@ -198,6 +216,11 @@ final class EngineRunner {
                 // a broken invariant (or a signal) during recovery: trading must not start
                 log.error("Not starting the feed: {} ({})", stop.reason(), stop.detail());
             } else {
+                if (recovering) {
+                    // whatever the feed printed while the engine was down may be missing from the open minutes
+                    publishWaiting(pipeline, stop, EventType.FEED_STATUS, FeedStatus.RESTARTED,
+                        control.lastExchangeTimeNs());
+                }
                 if (mode != EngineMode.REPLAY) {
                     publishWaiting(pipeline, stop, EventType.FEED_STATUS, mode == EngineMode.LIVE_TRADING
                         ? FeedStatus.TRADING_ON : FeedStatus.TRADING_OFF, control.lastExchangeTimeNs());
@@ -297,11 +320,11 @@ final class EngineRunner {
      * Pushes the journal's inputs through the stages again (from a reader thread, so that this thread can watch
      * the deadline) and waits until all went through every stage.
      */
-    private void recover(Journal journal, Pipeline pipeline, StopSignal stop, Stages stages) {
+    private void recover(Journal journal, Pipeline pipeline, StopSignal stop, Stages stages, FeedResume resume) {
         final long startNs = System.nanoTime();
         final long errorsBefore = pipeline.stageErrors();
         final long startSequence = pipeline.lastPublished();
-        final JournalSource replay = new JournalSource(journal, -1, false, 0, false, true, null);
+        final JournalSource replay = new JournalSource(journal, -1, false, 0, false, true, null).remembering(resume);
         replay.start(pipeline.publisher());
         final boolean done = BoundedWait.await(
             () -> replay.finished() && pipeline.processedThrough() >= pipeline.lastPublished(),
@@ -315,6 +338,9 @@ final class EngineRunner {
                 + ", and nothing moved for " + stallMs() + " ms: a stage is stuck");
         }
         lastRecoveredFeedSequence = replay.maxFeedSequence();
+        if (resume != null) {
+            log.info("The feed resumes after the {} journaled trades: repeats of them are dropped", resume.trades());
+        }
         final double seconds = (System.nanoTime() - startNs) / 1e9;
         log.info("Recovered {} journaled events in {} s ({} events/s){}", replay.published(),
             String.format(java.util.Locale.ROOT, "%.2f", seconds),

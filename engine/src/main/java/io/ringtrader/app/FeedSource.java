@@ -6,6 +6,7 @@ import io.ringtrader.event.Instruments;
 import io.ringtrader.event.RingPublisher;
 import io.ringtrader.exchange.LoopbackExchange;
 import io.ringtrader.feed.FeedClient;
+import io.ringtrader.feed.FeedResume;
 import io.ringtrader.feed.FeedStats;
 import io.ringtrader.feed.RejectReason;
 import io.ringtrader.metrics.Counters;
@@ -18,17 +19,18 @@ import org.apache.logging.log4j.LogManager;
 final class FeedSource implements MarketDataSource {
     private final FeedConfig feedConfig;
     private final Instruments instruments;
-    private final java.util.function.LongFunction<LoopbackExchange> exchangeFactory;
+    private final ExchangeFactory exchangeFactory;
     private volatile LoopbackExchange exchange;
     private long continueAfterNs = Long.MIN_VALUE;
+    private FeedResume resume;
     private volatile FeedClient client;
 
     /**
      * A feed to {@code feedConfig}'s endpoint, or to a built-in exchange made by {@code exchangeFactory} (given the
-     * exchange time the market should start after; {@code Long.MIN_VALUE} for its configured start).
+     * exchange time the market should start after, {@code Long.MIN_VALUE} for its configured start, and what the
+     * engine saw before a restart, or null).
      */
-    FeedSource(FeedConfig feedConfig, Instruments instruments,
-               java.util.function.LongFunction<LoopbackExchange> exchangeFactory) {
+    FeedSource(FeedConfig feedConfig, Instruments instruments, ExchangeFactory exchangeFactory) {
         this.feedConfig = feedConfig;
         this.instruments = instruments;
         this.exchangeFactory = exchangeFactory;
@@ -42,17 +44,35 @@ final class FeedSource implements MarketDataSource {
         this.continueAfterNs = exchangeTimeNs;
     }
 
+    /** Makes the built-in exchange for a session; {@code resume} is null on a fresh journal. */
+    @FunctionalInterface
+    interface ExchangeFactory {
+        LoopbackExchange create(long continueAfterNs, FeedResume resume);
+    }
+
+    /**
+     * A restart: the trades the journal already holds count as published, so Coinbase's resent snapshot is not
+     * merged twice and trades missed while down show as a gap (before {@link #start}).
+     */
+    void resumeFrom(FeedResume memory) {
+        this.resume = memory;
+    }
+
     @Override
     public void start(RingPublisher publisher) throws Exception {
         FeedConfig effective = feedConfig;
         if (exchangeFactory != null) {
-            exchange = exchangeFactory.apply(continueAfterNs);
+            exchange = exchangeFactory.create(continueAfterNs, resume);
             exchange.start();
             LogManager.getLogger(FeedSource.class).info("Built-in exchange listening on {}", exchange.url());
             effective = withUrl(feedConfig, exchange.url());
         }
-        client = new FeedClient(effective, instruments, publisher);
-        client.start();
+        final FeedClient c = new FeedClient(effective, instruments, publisher);
+        if (resume != null) {
+            c.resumeFrom(resume);
+        }
+        client = c;
+        c.start();
     }
 
     private static FeedConfig withUrl(FeedConfig c, String url) {
@@ -115,13 +135,22 @@ final class FeedSource implements MarketDataSource {
         return (afterNs / 1_000_000_000L + 1) * 1_000_000_000L;
     }
 
+    private static long[] lastTradeIds(FeedResume resumed, int instruments) {
+        final long[] ids = new long[instruments];
+        for (int i = 0; i < instruments; i++) {
+            ids[i] = resumed == null ? -1 : resumed.lastTradeId(i);
+        }
+        return ids;
+    }
+
     /** Builds the source for {@code feed.source} = coinbase, sim or replay. */
     static FeedSource create(EngineConfig config, Instruments instruments) throws java.io.IOException {
         final FeedConfig feed = config.feed();
         return switch (feed.source()) {
-            case "sim" -> new FeedSource(feed, instruments, after -> new LoopbackExchange(instruments,
+            case "sim" -> new FeedSource(feed, instruments, (after, resumed) -> new LoopbackExchange(instruments,
                 new io.ringtrader.exchange.MarketSimulator(instruments, feed.seed(), feed.simHours(),
-                    simStartNs(config.exchange().simStartNs(), after)),
+                    simStartNs(config.exchange().simStartNs(), after)).continueTradeIdsAfter(lastTradeIds(resumed,
+                    instruments.size())),
                 io.ringtrader.exchange.ExchangeOptions.from(config.exchange(), feed.speed())));
             case "replay" -> {
                 if (feed.replayFile().isBlank()) {
@@ -134,7 +163,7 @@ final class FeedSource implements MarketDataSource {
                 }
                 final io.ringtrader.exchange.TapeSource tapeSource = new io.ringtrader.exchange.TapeSource(
                     instruments, tape);
-                yield new FeedSource(feed, instruments, after -> new LoopbackExchange(instruments,
+                yield new FeedSource(feed, instruments, (after, resumed) -> new LoopbackExchange(instruments,
                     after == Long.MIN_VALUE ? tapeSource : new io.ringtrader.exchange.ResumedSource(tapeSource, after),
                     io.ringtrader.exchange.ExchangeOptions.from(config.exchange(), feed.speed())));
             }

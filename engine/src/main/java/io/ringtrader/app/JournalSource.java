@@ -4,6 +4,7 @@ import io.ringtrader.event.EventType;
 import io.ringtrader.event.FeedStatus;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.RingPublisher;
+import io.ringtrader.feed.FeedResume;
 import io.ringtrader.journal.Journal;
 import io.ringtrader.journal.JournalReader;
 import io.ringtrader.journal.JournalRecord;
@@ -33,6 +34,7 @@ final class JournalSource implements MarketDataSource {
     private static final int BATCH = 256;
     private final MarketEvent[] batch = new MarketEvent[BATCH];
     private final long[] batchIndexes = new long[BATCH];
+    private FeedResume resume;
     private volatile boolean running = true;
     private volatile long published;
     private Thread thread;
@@ -59,6 +61,12 @@ final class JournalSource implements MarketDataSource {
         for (int i = 0; i < BATCH; i++) {
             batch[i] = new MarketEvent(1);
         }
+    }
+
+    /** Recovery: also remembers every journaled trade for the feed's restart dedup (before start()). */
+    JournalSource remembering(FeedResume memory) {
+        this.resume = memory;
+        return this;
     }
 
     @Override
@@ -119,6 +127,9 @@ final class JournalSource implements MarketDataSource {
                     while (running && (waitNs = dueNs - System.nanoTime()) > 0) {
                         LockSupport.parkNanos(Math.min(waitNs, 50_000_000L));
                     }
+                }
+                if (resume != null) {
+                    resume.remember(in);
                 }
                 batch[pending].copyInputFrom(in);
                 batchIndexes[pending] = record.index;

@@ -88,7 +88,7 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
             case EventType.GAP -> markLost(event.instrumentId, event.timestampNs);
             case EventType.HISTORY_CANDLE -> warmUp(event.history);
             case EventType.FEED_STATUS -> {
-                if (event.value == FeedStatus.DISCONNECTED) {
+                if (event.value == FeedStatus.DISCONNECTED || event.value == FeedStatus.RESTARTED) {
                     markLost(-1, NONE);
                 }
             }

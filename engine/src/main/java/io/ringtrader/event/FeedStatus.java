@@ -25,6 +25,11 @@ public final class FeedStatus {
     public static final long STAND_ASIDE = 8;
     /** The strategy selection found an edge again: entries resume. */
     public static final long TRADE_ON_EDGE = 9;
+    /**
+     * A session started again on an existing journal (after a stop or a crash): trades printed while the engine
+     * was down may be missing, so the candle stage closes the minutes still open as incomplete.
+     */
+    public static final long RESTARTED = 10;
 
     private FeedStatus() {
     }

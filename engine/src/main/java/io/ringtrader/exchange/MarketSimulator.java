@@ -109,6 +109,20 @@ public final class MarketSimulator implements MarketSource {
         }
     }
 
+    /**
+     * A market resumed after a restart continues each product's trade ids after the last one the engine journaled
+     * ({@code lastTradeIds[i] < 0}: not seen), as Coinbase's ids continue: the engine's restart dedup then neither
+     * drops new trades as repeats nor reports a gap. Call before the first {@link #next}.
+     */
+    public MarketSimulator continueTradeIdsAfter(long[] lastTradeIds) {
+        for (int i = 0; i < count && i < lastTradeIds.length; i++) {
+            if (lastTradeIds[i] >= nextTradeId[i]) {
+                nextTradeId[i] = lastTradeIds[i] + 1;
+            }
+        }
+        return this;
+    }
+
     /** Mean trade arrivals per simulated second for a symbol in a calm market. */
     public static double tradesPerSecond(String symbol) {
         return switch (symbol) {

@@ -61,6 +61,18 @@ public final class FeedClient implements AutoCloseable {
     private boolean ended;
     private long lastFrameNs;
 
+    /**
+     * Continues after a restart: trades in {@code resume} (rebuilt from the journal) count as already published.
+     * Call before {@link #start()}.
+     */
+    public FeedClient resumeFrom(FeedResume resume) {
+        if (started.get()) {
+            throw new IllegalStateException("resumeFrom must be called before start");
+        }
+        sink.resumeFrom(resume);
+        return this;
+    }
+
     /** A client for {@code config}, publishing trades of {@code instruments} through {@code publisher}. */
     public FeedClient(FeedConfig config, Instruments instruments, RingPublisher publisher) {
         this(config, instruments, publisher, System::nanoTime, System.nanoTime());

@@ -26,6 +26,11 @@ final class TradeDedup {
         java.util.Arrays.fill(highest, NONE);
     }
 
+    /** Instruments tracked. */
+    int instrumentCount() {
+        return highest.length;
+    }
+
     /** Highest trade id accepted for the instrument, or -1. */
     long highest(int instrumentId) {
         return highest[instrumentId];

@@ -13,7 +13,7 @@ import io.ringtrader.event.TradeFlags;
 final class TradeSink {
     private final RingPublisher publisher;
     private final FeedStats stats;
-    private final TradeDedup dedup;
+    private TradeDedup dedup;
     private final int capacity;
     private final int[] instrument;
     private final long[] tradeId;
@@ -50,6 +50,14 @@ final class TradeSink {
         owesGap = new boolean[instruments];
         reportedUpTo = new long[instruments];
         java.util.Arrays.fill(reportedUpTo, -1);
+    }
+
+    /** Continues from what was published before a restart (before the first message; same dedup window). */
+    void resumeFrom(FeedResume resume) {
+        if (resume.dedup().window() != dedup.window() || resume.dedup().instrumentCount() != owesGap.length) {
+            throw new IllegalArgumentException("the resume memory was built for another feed configuration");
+        }
+        dedup = resume.dedup();
     }
 
     /** Starts a new message. */

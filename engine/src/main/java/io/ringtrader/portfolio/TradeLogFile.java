@@ -81,6 +81,32 @@ public final class TradeLogFile {
         }
     }
 
+    /**
+     * Data rows ending in a line break (a torn last line does not count); 0 when the file is absent. Start-up
+     * compares it with the state file's {@code trade_count}: fewer rows means rows were lost at the end, and the
+     * portfolio is rebuilt from the journal so that every row is written again.
+     */
+    public static long completeRows(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return 0;
+        }
+        long lines = 0;
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            final ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+            long offset = 0;
+            int n;
+            while ((n = ch.read(buf.clear(), offset)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buf.get(i) == '\n') {
+                        lines++;
+                    }
+                }
+                offset += n;
+            }
+        }
+        return Math.max(0, lines - 1);
+    }
+
     /** Offset just after the last {@code \n} (0 when there is none). */
     private static long lastLineEnd(FileChannel ch, long size) throws IOException {
         final ByteBuffer buf = ByteBuffer.allocate(8192);

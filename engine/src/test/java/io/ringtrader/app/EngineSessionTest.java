@@ -49,6 +49,12 @@ class EngineSessionTest {
         return content;
     }
 
+    /** A live-trading session over three simulated hours of BTC and ETH. */
+    private static String[] threeSimHours(Path config, Path data, Path logs) {
+        return new String[] {"live-trading", "-c", config.toString(), "--feed", "sim", "--speed", "0",
+            "--sim-hours", "3", "--symbols", "BTC,ETH", "--data-dir", data.toString(), "--logs-dir", logs.toString()};
+    }
+
     private static List<Path> files(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isRegularFile).toList();
@@ -194,8 +200,7 @@ class EngineSessionTest {
         final Path config = configWithCanaryKeys();
         final Path data = dir.resolve("data");
         final Path logs = dir.resolve("logs");
-        final String[] session = {"live-trading", "-c", config.toString(), "--feed", "sim", "--speed", "0",
-            "--sim-hours", "3", "--symbols", "BTC,ETH", "--data-dir", data.toString(), "--logs-dir", logs.toString()};
+        final String[] session = threeSimHours(config, data, logs);
         assertThat(run(session)).as(err.toString()).isZero();
         assertThat(run(session)).as(err.toString()).isZero();
         final Path log = logs.resolve("integrated_live_trading.log");
@@ -214,6 +219,31 @@ class EngineSessionTest {
             "--out", replay.toString(), "--logs-dir", logs.toString())).as(err.toString()).isZero();
         assertThat(Files.readAllLines(data.resolve("live_trades.csv")))
             .isEqualTo(Files.readAllLines(replay.resolve("live_trades.csv")));
+    }
+
+    @Test
+    void shouldWriteAgainTheTradeLogRowsATornLastLineLost() throws IOException {
+        final Path config = configWithCanaryKeys();
+        final Path data = dir.resolve("data");
+        final Path logs = dir.resolve("logs");
+        final String[] session = threeSimHours(config, data, logs);
+        assertThat(run(session)).as(err.toString()).isZero();
+        final Path tradeLog = data.resolve("live_trades.csv");
+        final byte[] whole = Files.readAllBytes(tradeLog);
+        final long rows = Files.readAllLines(tradeLog).size() - 1;
+        assertThat(rows).as("fills to lose").isGreaterThan(1);
+        Files.write(tradeLog, java.util.Arrays.copyOf(whole, whole.length - 7)); // the last row torn mid-line
+
+        assertThat(run(session)).as(err.toString()).isZero();
+        assertThat(awaitLog(logs.resolve("integrated_live_trading.log"), "are written again from the journal"))
+            .contains("holds " + (rows - 1) + " complete rows but the state file " + rows + " fills");
+        assertThat(Files.readAllLines(tradeLog).subList(0, (int) rows + 1)).as("the first session's rows, whole")
+            .isEqualTo(java.util.Arrays.asList(new String(whole, java.nio.charset.StandardCharsets.UTF_8)
+                .split("\n")));
+        final Path replay = dir.resolve("replay");
+        assertThat(run("replay", "-c", config.toString(), "--journal", data.resolve("journal").toString(),
+            "--out", replay.toString(), "--logs-dir", logs.toString())).as(err.toString()).isZero();
+        assertThat(Files.readAllLines(tradeLog)).isEqualTo(Files.readAllLines(replay.resolve("live_trades.csv")));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.ringtrader.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,29 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class ProcessLifecycleTest {
-    private static final String[] JVM_FLAGS = {
-        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-        "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-        "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-Dchronicle.analytics.disable=true", "-Xmx512m"};
-
     @TempDir
     Path dir;
 
     private Process start(Path data, String... args) throws IOException {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(JVM_FLAGS));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
+        final List<String> command = new ArrayList<>(List.of(args));
         command.addAll(List.of("-c", config().toString(), "--data-dir", data.toString(), "--logs-dir",
             dir.resolve("logs").toString()));
-        final File output = dir.resolve("process-" + System.nanoTime() + ".out").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+        return EngineProcess.start(dir, command);
     }
 
     private Path config() throws IOException {
@@ -63,21 +47,7 @@ class ProcessLifecycleTest {
 
     /** Waits (bounded) until the main log contains {@code text} at least {@code times} times. */
     private void awaitLog(String text, int times) throws IOException {
-        final Path log = dir.resolve("logs/integrated_live_trading.log");
-        for (int i = 0; i < 1200; i++) {
-            if (Files.exists(log)) {
-                final String content = Files.readString(log);
-                int count = 0;
-                for (int at = content.indexOf(text); at >= 0; at = content.indexOf(text, at + 1)) {
-                    count++;
-                }
-                if (count >= times) {
-                    return;
-                }
-            }
-            LockSupport.parkNanos(50_000_000L);
-        }
-        throw new AssertionError("the log never showed '" + text + "' " + times + " times");
+        EngineProcess.awaitLog(dir.resolve("logs/integrated_live_trading.log"), text, times);
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealDataAcceptanceTradingTest {
-    private static final String[] SYMBOLS = {"BTC", "ETH", "LTC"};
-    private static final String[] DAYS = {"20180404", "20180405", "20180406"};
+    private static final String[] SYMBOLS = RealTape.SYMBOLS;
+    private static final String[] DAYS = RealTape.DAYS;
     private static final long MINUTE_NS = 60_000_000_000L;
     private static final long GRACE_NS = 2_000_000_000L;
     private static final int MIN_CANDLES = 50;
@@ -70,22 +69,7 @@ class RealDataAcceptanceTradingTest {
 
     @BeforeAll
     void runTheSameTapeTwice() throws IOException {
-        tape = new ArrayList<>();
-        for (String symbol : SYMBOLS) {
-            long nextId = 1;
-            for (String day : DAYS) {
-                final String name = "minute/" + symbol.toLowerCase(java.util.Locale.ROOT) + "usd/" + day
-                    + "_trade.zip";
-                if (RealDataAcceptanceTradingTest.class.getResource("/lean/" + name) == null) {
-                    continue; // Lean has no ETH-USD minute file for 2018-04-06
-                }
-                final List<TapeTrade> trades = LeanBarsToTape.convert(symbol + "-USD",
-                    RealDataAcceptanceFeedTest.resource(name), nextId);
-                nextId += trades.size();
-                tape.addAll(trades);
-            }
-        }
-        tape.sort(Comparator.comparingLong(TapeTrade::timeNs)); // stable: ties keep symbol order
+        tape = RealTape.of(SYMBOLS, DAYS);
         for (String symbol : SYMBOLS) {
             final List<TapeTrade> own = tape.stream().filter(t -> t.productId().equals(symbol + "-USD")).toList();
             final long[][] tp = new long[2][own.size()];

@@ -55,6 +55,8 @@ final class TapeAdvancedTradeServer implements AutoCloseable {
     private final int dropAfterUpdates;
     private final int missedWhileDown;
     private final long endHeartbeatNs;
+    /** 0: stream as fast as the client reads; else one update frame per this many microseconds. */
+    private long updateIntervalMicros;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private Channel client;
     private boolean tradesSubscribed;
@@ -91,6 +93,12 @@ final class TapeAdvancedTradeServer implements AutoCloseable {
                 }
             })
             .bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
+    }
+
+    /** Paces the stream (one update frame every {@code micros}) so that a session lasts long enough to kill it. */
+    TapeAdvancedTradeServer paced(long micros) {
+        this.updateIntervalMicros = micros;
+        return this;
     }
 
     String url() {
@@ -167,17 +175,28 @@ final class TapeAdvancedTradeServer implements AutoCloseable {
     private void schedule() {
         if (!runScheduled) {
             runScheduled = true;
-            loop.execute(this::pump);
+            if (updateIntervalMicros > 0) {
+                loop.schedule(this::pump, updateIntervalMicros, TimeUnit.MICROSECONDS);
+            } else {
+                loop.execute(this::pump);
+            }
         }
     }
 
     private void pump() {
         runScheduled = false;
         final Channel ch = client;
-        if (ch == null || !tradesSubscribed || finished || dropPending) {
+        if (ch == null || !tradesSubscribed || dropPending) {
             return;
         }
-        for (int run = 0; run < UPDATES_PER_RUN; run++) {
+        if (finished) {
+            if (heartbeatsSubscribed) {
+                finish(ch); // a client that connects after the end is told so at once
+            }
+            return;
+        }
+        final int runs = updateIntervalMicros > 0 ? 1 : UPDATES_PER_RUN;
+        for (int run = 0; run < runs; run++) {
             if (!ch.isWritable()) {
                 ch.flush();
                 return; // channelWritabilityChanged schedules the next run

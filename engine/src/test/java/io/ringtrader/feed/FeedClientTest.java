@@ -107,6 +107,45 @@ class FeedClientTest {
         assertThat(ring.ofType(EventType.GAP)).isEmpty();
     }
 
+    @Test
+    void shouldNotPublishTheJournaledTradesAgainWhenTheResentSnapshotArrivesAfterARestart() {
+        final ScriptedCoinbaseServer server = server(100);
+        server.trades("BTC-USD", 1, 150);
+        server.trades("ETH-USD", 1, 150);
+        final FeedResume resume = new FeedResume(2, 4_096);
+        final MarketEvent journaled = new MarketEvent(1);
+        journaled.type = EventType.TRADE;
+        for (long id = 1; id <= 150; id++) {
+            journaled.tradeId = id;
+            journaled.instrumentId = 0;
+            if (id <= 120) {
+                resume.remember(journaled); // BTC: the journal holds 1..120, 121..150 were lost in the kill
+            }
+            journaled.instrumentId = 1;
+            if (id <= 30) {
+                resume.remember(journaled); // ETH: the journal ends at 30, the snapshot starts at 51
+            }
+        }
+        final TestRing ring = new TestRing(1 << 12, 2);
+        final FeedClient client = client(server, ring, 2_000, 0.1, "BTC", "ETH").resumeFrom(resume);
+        client.start();
+        await(() -> ring.trades().size() == 130, "the new trades of both snapshots");
+        final List<Long> btc = new ArrayList<>();
+        final List<Long> eth = new ArrayList<>();
+        for (MarketEvent e : ring.trades()) {
+            (e.instrumentId == 0 ? btc : eth).add(e.tradeId);
+        }
+        assertThat(btc).as("BTC: only what the journal did not hold").containsExactlyElementsOf(
+            java.util.stream.LongStream.rangeClosed(121, 150).boxed().toList());
+        assertThat(eth).hasSize(100).startsWith(51L).endsWith(150L);
+        assertThat(client.stats().duplicates()).as("BTC's repeats dropped").isEqualTo(70);
+        final List<MarketEvent> gaps = ring.ofType(EventType.GAP);
+        assertThat(gaps).as("ETH's 31..50 are reported missing").hasSize(1);
+        assertThat(gaps.get(0).instrumentId).isEqualTo(1);
+        assertThat(gaps.get(0).value).isEqualTo(20);
+        assertThatThrownBy(() -> client.resumeFrom(resume)).isInstanceOf(IllegalStateException.class);
+    }
+
     @Tag("slow")
     @ParameterizedTest
     @ValueSource(longs = {11L, 2_026L})

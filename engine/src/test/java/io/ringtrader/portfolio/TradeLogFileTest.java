@@ -58,6 +58,18 @@ class TradeLogFileTest {
     }
 
     @Test
+    void shouldCountOnlyRowsThatEndInALineBreak(@TempDir Path dir) throws IOException {
+        final Path log = dir.resolve("log.csv");
+        assertThat(TradeLogFile.completeRows(log)).isZero();
+        Files.writeString(log, TradeLogFormat.HEADER + "\n");
+        assertThat(TradeLogFile.completeRows(log)).isZero();
+        Files.writeString(log, TradeLogFormat.HEADER + "\nr1\nr2\nr3 torn");
+        assertThat(TradeLogFile.completeRows(log)).isEqualTo(2);
+        Files.writeString(log, TradeLogFormat.HEADER + "\nr1\nr2\nr3\n");
+        assertThat(TradeLogFile.completeRows(log)).isEqualTo(3);
+    }
+
+    @Test
     void shouldRefuseAFileWithAnotherHeader(@TempDir Path dir) throws IOException {
         final Path log = dir.resolve("other.csv");
         Files.write(log, "a,b,c\n1,2,3\n".getBytes(StandardCharsets.US_ASCII));
