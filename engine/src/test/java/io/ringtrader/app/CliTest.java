@@ -1,6 +1,9 @@
 package io.ringtrader.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.ringtrader.config.EngineConfig;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,8 +57,27 @@ class CliTest {
     }
 
     @Test
-    void shouldExitTwoOnBadOptionValues() {
-        final String none = dir.resolve("none.yaml").toString();
+    void shouldExitTwoNamingAnExplicitConfigFileThatDoesNotExist() {
+        final Path missing = dir.resolve("typo/engine.yml");
+        final int code = run("data-only", "-c", missing.toString(), "--data-dir", dir.resolve("d").toString(),
+            "--logs-dir", dir.resolve("l").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("-c/--config").contains("no such file").contains(missing.toString());
+        assertThat(dir.resolve("d")).doesNotExist();
+        assertThat(dir.resolve("l")).doesNotExist();
+    }
+
+    @Test
+    void shouldRunOnBuiltInDefaultsWhenTheDefaultConfigFileIsMissing() {
+        assumeFalse(Files.exists(CommonOptions.DEFAULT_CONFIG), "the working directory has a config/engine.yaml");
+        final CommonOptions options = new CommonOptions();
+        new CommandLine(options).parseArgs();
+        assertThat(options.loadConfig().symbols()).isEqualTo(EngineConfig.DEFAULT_SYMBOLS);
+    }
+
+    @Test
+    void shouldExitTwoOnBadOptionValues() throws IOException {
+        final String none = Files.writeString(dir.resolve("empty.yaml"), "").toString();
         assertThat(run("data-only", "-c", none, "--duration", "soon")).isEqualTo(2);
         assertThat(err.toString()).contains("soon");
         assertThat(run("data-only", "-c", none, "--feed", "telepathy")).isEqualTo(2);
@@ -78,7 +100,7 @@ class CliTest {
             .containsEntry("metrics.port", 9100);
         assertThat(o.get("symbols")).isEqualTo(java.util.List.of("BTC", "ETH"));
         assertThat(options.durationMillis()).isEqualTo(90_000);
-        assertThat(options.config).isEqualTo(Path.of("config", "engine.yaml"));
+        assertThat(options.configFile()).isEqualTo(Path.of("config", "engine.yaml"));
         assertThat(options.dataDir).isEqualTo(Path.of("data"));
         assertThat(options.logsDir).isEqualTo(Path.of("logs"));
     }
