@@ -4,15 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.ringtrader.config.EngineConfig;
-
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class CliTest {
@@ -24,6 +33,33 @@ class CliTest {
 
     private int run(String... args) {
         return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    /** Runs with System.out and System.err captured too (the console log appender writes there). */
+    private int runCapturingConsole(ByteArrayOutputStream console, String... args) {
+        final PrintStream stdout = System.out;
+        final PrintStream stderr = System.err;
+        try (PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            System.setErr(capture);
+            return run(args);
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+    }
+
+    /** Every file below {@code root}, once a marker logged now reached the main log (the loggers are async). */
+    private static List<Path> filesAfterTheLogsFlushed(Path root, Path mainLog) throws IOException {
+        final String marker = "test marker " + System.nanoTime();
+        LogManager.getLogger(CliTest.class).info(marker);
+        for (int i = 0; i < 200 && !(Files.exists(mainLog) && Files.readString(mainLog).contains(marker)); i++) {
+            LockSupport.parkNanos(50_000_000L);
+        }
+        assertThat(mainLog).content().contains(marker);
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).toList();
+        }
     }
 
     @Test
@@ -73,6 +109,32 @@ class CliTest {
         final CommonOptions options = new CommonOptions();
         new CommandLine(options).parseArgs();
         assertThat(options.loadConfig().symbols()).isEqualTo(EngineConfig.DEFAULT_SYMBOLS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "coinbase:\n  api_key: \"k\"\n  api_secret: \"CANARY-7f3a91c2\" and: [broken\n",
+        "coinbase:\n  api_key: 123\n  api_secret: \"CANARY-7f3a91c2\"\n",
+        "coinbase: {api_secret: \"CANARY-7f3a91c2\"}\nkraken: {api_key: x}\n"})
+    void shouldExitTwoOnABadKeyFileWithTheSecretInNoOutputAndNoFile(String keys) throws IOException {
+        final Path config = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(config.resolve("engine.yaml"), "portfolio: {status_interval_seconds: 0}\n");
+        final Path keyFile = Files.writeString(config.resolve("api_keys.yaml"), keys);
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        final Path data = dir.resolve("out/data");
+        final Path logs = dir.resolve("out/logs");
+        final ByteArrayOutputStream console = new ByteArrayOutputStream();
+        final int code = runCapturingConsole(console, "data-only", "-c", config.resolve("engine.yaml").toString(),
+            "--feed", "sim", "--speed", "0", "--sim-hours", "1", "--symbols", "BTC", "--data-dir", data.toString(),
+            "--logs-dir", logs.toString());
+        assertThat(code).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString()).contains("configuration error").contains("api_keys.yaml");
+        assertThat(out + err.toString() + console.toString(StandardCharsets.UTF_8)).doesNotContain("CANARY", "7f3a");
+        assertThat(data).doesNotExist();
+        for (Path file : filesAfterTheLogsFlushed(dir.resolve("out"), logs.resolve("integrated_live_trading.log"))) {
+            assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
+                .doesNotContain("CANARY", "7f3a");
+        }
     }
 
     @Test
