@@ -85,7 +85,10 @@ final class EngineRunner {
     }
 
     int run() throws Exception {
-        // configuration problems first: a refused key file must leave no data folder behind
+        // configuration problems first: a refused endpoint or key file must leave no data folder behind
+        if (sourceOverride == null) {
+            FeedSource.checkEndpoint(config.feed());
+        }
         final Secrets secrets = Secrets.load(options.configDir().resolve("api_keys.yaml"), System.getenv());
         Files.createDirectories(dataDir);
         final Instruments instruments = config.instruments().build(config.symbols(), config.quoteCurrency());

@@ -103,6 +103,15 @@ public final class FeedClient implements AutoCloseable {
             });
     }
 
+    /**
+     * Checks {@code url} as the client will (scheme, host, {@code ws://} only on loopback) without connecting, so a
+     * refused endpoint stops the engine before it creates anything; a {@link io.ringtrader.config.ConfigException}
+     * on {@code feed.url} says what is wrong.
+     */
+    public static void checkEndpoint(String url) {
+        FeedEndpoint.parse(url);
+    }
+
     /** Connects asynchronously and returns at once; the client then reconnects by itself until closed. */
     public void start() {
         if (started.getAndSet(true) || closing) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -135,6 +136,25 @@ class CliTest {
             assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
                 .doesNotContain("CANARY", "7f3a");
         }
+    }
+
+    /** 192.0.2.1 is TEST-NET-1 (documentation only): even a broken check would reach nothing on the internet. */
+    @ParameterizedTest
+    @ValueSource(strings = {"option", "config key"})
+    void shouldRefuseRemotePlainWsBeforeCreatingTheDataFolder(String how) throws IOException {
+        final String url = "ws://192.0.2.1:9/ws";
+        final Path config = Files.writeString(dir.resolve("engine.yaml"), how.equals("option") ? ""
+            : "feed: {url: \"" + url + "\"}\n");
+        final Path data = dir.resolve("fresh/data");
+        final List<String> args = new ArrayList<>(List.of("data-only", "-c", config.toString(),
+            "--symbols", "BTC", "--duration", "5s", "--data-dir", data.toString(), "--logs-dir",
+            dir.resolve("logs").toString()));
+        if (how.equals("option")) {
+            args.addAll(List.of("--feed-url", url));
+        }
+        assertThat(run(args.toArray(new String[0]))).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString()).contains("feed.url").contains("ws://").contains("loopback");
+        assertThat(dir.resolve("fresh")).doesNotExist();
     }
 
     @Test
