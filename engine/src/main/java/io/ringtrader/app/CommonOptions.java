@@ -1,7 +1,9 @@
 package io.ringtrader.app;
 
+import io.ringtrader.config.ConfigException;
 import io.ringtrader.config.ConfigLoader;
 import io.ringtrader.config.EngineConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +12,14 @@ import picocli.CommandLine.Option;
 
 /** Options every command shares; names are a public contract (scripts and docs depend on them). */
 public final class CommonOptions {
+    /** Read when {@code -c} is not given; it may be absent (built-in defaults). */
+    static final Path DEFAULT_CONFIG = Path.of("config", "engine.yaml");
+
+    // null = not given: only a path the user named must exist, the default may be missing
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-        description = "Configuration file (default: ${DEFAULT-VALUE}).")
-    Path config = Path.of("config", "engine.yaml");
+        description = "Configuration file; must exist when given (default: config/engine.yaml if present, else"
+            + " built-in defaults).")
+    Path config;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
         description = "Output and state directory (default: ${DEFAULT-VALUE}).")
@@ -82,14 +89,22 @@ public final class CommonOptions {
         return o;
     }
 
-    /** Loads the configuration file with these options applied. */
+    /** Loads the configuration file with these options applied; an explicit {@code -c} file must exist. */
     EngineConfig loadConfig() {
-        return ConfigLoader.load(config, overrides());
+        if (config != null && !Files.exists(config)) {
+            throw new ConfigException("-c/--config", "no such file: " + config.toAbsolutePath());
+        }
+        return ConfigLoader.load(configFile(), overrides());
+    }
+
+    /** The configuration file: the {@code -c} path, or {@link #DEFAULT_CONFIG}. */
+    Path configFile() {
+        return config != null ? config : DEFAULT_CONFIG;
     }
 
     /** Directory holding the configuration file (for log4j2.xml and api_keys.yaml). */
     Path configDir() {
-        final Path parent = config.toAbsolutePath().getParent();
+        final Path parent = configFile().toAbsolutePath().getParent();
         return parent == null ? Path.of(".") : parent;
     }
 

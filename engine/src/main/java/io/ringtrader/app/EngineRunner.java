@@ -88,9 +88,13 @@ final class EngineRunner {
     }
 
     int run() throws Exception {
+        // configuration problems first: a refused endpoint or key file must leave no data folder behind
+        if (sourceOverride == null) {
+            FeedSource.checkEndpoint(config.feed());
+        }
+        final Secrets secrets = Secrets.load(options.configDir().resolve("api_keys.yaml"), System.getenv());
         Files.createDirectories(dataDir);
         final Instruments instruments = config.instruments().build(config.symbols(), config.quoteCurrency());
-        final Secrets secrets = Secrets.load(options.configDir().resolve("api_keys.yaml"), System.getenv());
         final MarketDataSource source = sourceOverride != null ? sourceOverride
             : Sources.create(config, instruments, dataDir);
         log.info("Starting {} in {} ({} symbols: {}), feed {} {}, ring {} slots, {} with {} wait, credentials: {}",

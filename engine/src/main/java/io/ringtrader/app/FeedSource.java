@@ -143,6 +143,13 @@ final class FeedSource implements MarketDataSource {
         return ids;
     }
 
+    /** Refuses a bad {@code feed.url} for the Coinbase feed (sim and replay connect to their own loopback server). */
+    static void checkEndpoint(FeedConfig feed) {
+        if ("coinbase".equals(feed.source())) {
+            FeedClient.checkEndpoint(feed.effectiveUrl());
+        }
+    }
+
     /** Builds the source for {@code feed.source} = coinbase, sim or replay. */
     static FeedSource create(EngineConfig config, Instruments instruments) throws java.io.IOException {
         final FeedConfig feed = config.feed();

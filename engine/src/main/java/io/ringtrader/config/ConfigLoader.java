@@ -39,6 +39,19 @@ public final class ConfigLoader {
         if (file == null || !Files.exists(file)) {
             return YAML.createObjectNode();
         }
+        return parse(file, false);
+    }
+
+    /**
+     * Parses a file that holds secrets ({@code api_keys.yaml}): no message quotes its text. A syntax error names
+     * only the file, line and column, because the parser's own message quotes the text around the error.
+     */
+    static ObjectNode readSecretTree(Path file) {
+        return parse(file, true);
+    }
+
+    private static ObjectNode parse(Path file, boolean secret) {
+        final String key = "(file " + file + ")";
         try {
             final JsonNode tree = YAML.readTree(file.toFile());
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
@@ -49,10 +62,13 @@ public final class ConfigLoader {
             }
             return (ObjectNode) tree;
         } catch (JsonProcessingException e) {
-            throw new ConfigException("(file " + file + ")", "is not valid YAML: " + e.getOriginalMessage()
-                + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
+            final String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                + (secret ? ", column " + e.getLocation().getColumnNr() : "");
+            throw new ConfigException(key, secret ? "is not valid YAML" + where + " (its text is not shown: the file"
+                + " holds secrets)" : "is not valid YAML: " + e.getOriginalMessage() + where);
         } catch (IOException e) {
-            throw new ConfigException("(file " + file + ")", "cannot be read: " + e.getMessage());
+            throw new ConfigException(key, "cannot be read: " + (secret ? e.getClass().getSimpleName()
+                : e.getMessage()));
         }
     }
 

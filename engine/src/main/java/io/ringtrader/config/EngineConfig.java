@@ -26,9 +26,9 @@ public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfi
                            PortfolioConfig portfolio, PersistenceConfig persistence, MetricsConfig metrics,
                            InstrumentOverrides instruments, ExchangeConfig exchange, OrderConfig orders) {
 
-    /** The symbols traded by default. */
+    /** The symbols traded by default (POL, not MATIC: Coinbase converted MATIC to POL in 2024). */
     public static final List<String> DEFAULT_SYMBOLS =
-        List.of("BTC", "ETH", "ADA", "AVAX", "DOT", "LINK", "MATIC", "SOL", "UNI");
+        List.of("BTC", "ETH", "ADA", "AVAX", "DOT", "LINK", "POL", "SOL", "UNI");
     /** Most symbols one engine handles (sizes per-slot output batches). */
     public static final int MAX_SYMBOLS = 64;
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,10}");

@@ -9,7 +9,7 @@ import java.util.Locale;
  *                            recorded tape over loopback), journal (tail another process's journal)
  * @param protocol            advanced-trade or exchange
  * @param url                 endpoint override; empty means the protocol's public endpoint; {@code ws://}
- *                            only to a loopback host (checked when the feed starts)
+ *                            only to a loopback host (checked before the engine creates any file)
  * @param idleTimeoutMs       no frame (heartbeats included) for this long means the connection is dead
  * @param reconnectInitialMs  first reconnect back-off
  * @param reconnectMaxMs      back-off cap

@@ -23,6 +23,8 @@ public final class Instruments {
         Map.entry("DOT", new long[] {100_000L, 1L, 10_000_000L, 5L * FixedPoint.ONE}),
         Map.entry("LINK", new long[] {100_000L, 1_000_000L, 1_000_000L, 14L * FixedPoint.ONE}),
         Map.entry("MATIC", new long[] {10_000L, 10_000_000L, 100_000_000L, 50_000_000L}),
+        // POL replaced MATIC 1:1 (2024) and kept its increments
+        Map.entry("POL", new long[] {10_000L, 10_000_000L, 100_000_000L, 50_000_000L}),
         Map.entry("SOL", new long[] {1_000_000L, 1L, 1_000_000L, 150L * FixedPoint.ONE}),
         Map.entry("UNI", new long[] {100_000L, 100L, 10_000_000L, 8L * FixedPoint.ONE}),
         Map.entry("LTC", new long[] {1_000_000L, 1L, 1_000_000L, 80L * FixedPoint.ONE}));

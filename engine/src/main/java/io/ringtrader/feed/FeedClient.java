@@ -57,6 +57,7 @@ public final class FeedClient implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closing;
     private Channel channel;
+    private Channel tlsRefused;
     private boolean subscribed;
     private boolean ended;
     private long lastFrameNs;
@@ -113,6 +114,15 @@ public final class FeedClient implements AutoCloseable {
                     endpoint.initPipeline(ch, config.maxFrameBytes(), new FeedChannelHandler(FeedClient.this));
                 }
             });
+    }
+
+    /**
+     * Checks {@code url} as the client will (scheme, host, {@code ws://} only on loopback) without connecting, so a
+     * refused endpoint stops the engine before it creates anything; a {@link io.ringtrader.config.ConfigException}
+     * on {@code feed.url} says what is wrong.
+     */
+    public static void checkEndpoint(String url) {
+        FeedEndpoint.parse(url);
     }
 
     /** Connects asynchronously and returns at once; the client then reconnects by itself until closed. */
@@ -252,6 +262,10 @@ public final class FeedClient implements AutoCloseable {
     }
 
     void onException(Channel ch, Throwable cause) {
+        if (TlsFailure.reason(cause) != null) {
+            onTlsFailure(ch, cause);
+            return;
+        }
         if (cause instanceof TooLongFrameException) {
             // a fragmented message grew past the cap: the aggregator dropped it, the connection is still good
             stats.reject(RejectReason.BAD_FRAME);
@@ -262,6 +276,19 @@ public final class FeedClient implements AutoCloseable {
             stats.reject(RejectReason.BAD_FRAME); // oversized or invalid frame: Netty closes with 1009/1002
         }
         RejectLog.LOG.warn("connection error, reconnecting: {}", RejectLog.escape(String.valueOf(cause)));
+        ch.close();
+    }
+
+    /**
+     * A refused TLS connection: one ERROR per connection attempt saying why (Netty reports a failed handshake both
+     * as an exception and as an event), then the close reconnects with back-off.
+     */
+    void onTlsFailure(Channel ch, Throwable cause) {
+        if (ch != tlsRefused) {
+            tlsRefused = ch;
+            RejectLog.LOG.error("TLS connection to {} refused: {}; reconnecting with back-off", endpoint,
+                TlsFailure.describe(cause));
+        }
         ch.close();
     }
 

@@ -33,6 +33,7 @@ class BacktestRunnerTest {
     void writeCandles() throws IOException {
         data = dir.resolve("data");
         BacktestTestData.write(data);
+        Files.writeString(dir.resolve("empty.yaml"), ""); // -c must name a file that exists: all defaults
     }
 
     private int backtest(Path out, List<String> strategies) throws IOException {
@@ -42,7 +43,7 @@ class BacktestRunnerTest {
     }
 
     private int cli(String... args) {
-        final List<String> all = new ArrayList<>(List.of("backtest", "-c", dir.resolve("none.yaml").toString(),
+        final List<String> all = new ArrayList<>(List.of("backtest", "-c", dir.resolve("empty.yaml").toString(),
             "--logs-dir", dir.resolve("logs").toString()));
         all.addAll(List.of(args));
         return Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),

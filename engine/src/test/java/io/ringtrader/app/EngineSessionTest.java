@@ -247,8 +247,9 @@ class EngineSessionTest {
     }
 
     @Test
-    void replayRefusesAMissingJournalWithExitTwo() {
-        assertThat(run("replay", "-c", dir.resolve("none.yaml").toString(), "--journal", dir.resolve("nope")
+    void replayRefusesAMissingJournalWithExitTwo() throws IOException {
+        final Path empty = Files.writeString(dir.resolve("empty.yaml"), "");
+        assertThat(run("replay", "-c", empty.toString(), "--journal", dir.resolve("nope")
             .toString(), "--logs-dir", dir.resolve("logs").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--journal").contains("not a journal directory");
     }

@@ -26,7 +26,7 @@ class ConfigLoaderTest {
     @Test
     void shouldUseBuiltInDefaultsWhenTheFileIsMissing() {
         final EngineConfig c = ConfigLoader.load(dir.resolve("absent.yaml"), Map.of());
-        assertThat(c.symbols()).containsExactly("BTC", "ETH", "ADA", "AVAX", "DOT", "LINK", "MATIC", "SOL", "UNI");
+        assertThat(c.symbols()).containsExactly("BTC", "ETH", "ADA", "AVAX", "DOT", "LINK", "POL", "SOL", "UNI");
         assertThat(c.feed().source()).isEqualTo("coinbase");
         assertThat(c.feed().protocol()).isEqualTo("advanced-trade");
         assertThat(c.strategies().signalIntervalSeconds()).isEqualTo(60);
@@ -40,7 +40,7 @@ class ConfigLoaderTest {
     void shouldLoadTheShippedConfigurationFile() {
         final Path shipped = Path.of("..", "config", "engine.yaml");
         final EngineConfig c = ConfigLoader.load(shipped, Map.of());
-        assertThat(c.symbols()).hasSize(9);
+        assertThat(c.symbols()).hasSize(9).contains("POL").doesNotContain("MATIC");
         assertThat(c.pipeline().ringSize()).isEqualTo(8192);
     }
 

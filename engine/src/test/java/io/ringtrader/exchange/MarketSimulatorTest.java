@@ -88,6 +88,24 @@ class MarketSimulatorTest {
     }
 
     @Test
+    void shouldTradePolAmongTheDefaultSymbolsLikeAnyOther() {
+        final int pol = ALL.idOfSymbol("POL");
+        assertThat(pol).isNotEqualTo(Instruments.UNKNOWN);
+        assertThat(ALL.get(pol).productId()).isEqualTo("POL-USD");
+        assertThat(ALL.get(pol).referencePriceE8()).as("a built-in price level, not the fallback").isPositive();
+        final MarketSimulator sim = new MarketSimulator(ALL, 7, 0.5);
+        final SimEvent e = new SimEvent();
+        int polTrades = 0;
+        while (sim.next(e)) {
+            if (e.isTrade() && e.instrumentId == pol) {
+                assertThat(e.priceE8 % ALL.get(pol).priceIncrementE8()).as(e.toString()).isZero();
+                polTrades++;
+            }
+        }
+        assertThat(polTrades).isGreaterThan(100);
+    }
+
+    @Test
     void shouldVisitEveryRegimeAndMoveBtcAndEthTogether() {
         final long seed = 2026;
         final MarketSimulator sim = new MarketSimulator(BTC_ETH, seed, 48);

@@ -63,8 +63,9 @@ class FeedEndpointTest {
     }
 
     @Test
-    void shouldRefuseASelfSignedCertificate() throws Exception {
-        try (ScriptedCoinbaseServer server = new ScriptedCoinbaseServer(100, false, serverSsl("tls-loopback.p12"))) {
+    void shouldRefuseASelfSignedCertificateWithOneErrorSayingUntrustedPerAttempt() throws Exception {
+        try (ScriptedCoinbaseServer server = new ScriptedCoinbaseServer(100, false, serverSsl("tls-loopback.p12"));
+             LogCapture log = new LogCapture()) {
             final TestRing ring = new TestRing(1 << 10, 1);
             try (FeedClient client = client(server, ring, null)) {
                 client.start();
@@ -72,6 +73,7 @@ class FeedEndpointTest {
                 assertThat(client.stats().connects()).isZero();
                 assertThat(server.connections()).isZero();
             }
+            assertRefusedOncePerAttempt(log, server, TlsFailure.UNTRUSTED);
         }
     }
 
@@ -80,13 +82,33 @@ class FeedEndpointTest {
         try (ScriptedCoinbaseServer server = new ScriptedCoinbaseServer(100, false,
             serverSsl("tls-wrong-host.p12"))) {
             final TestRing ring = new TestRing(1 << 10, 1);
-            try (FeedClient client = client(server, ring, trust("tls-wrong-host.p12"))) {
-                client.start();
-                awaitTrue(() -> client.stats().reconnects() >= 2);
-                assertThat(client.stats().connects()).isZero();
-                assertThat(server.connections()).isZero();
+            try (LogCapture log = new LogCapture()) {
+                try (FeedClient client = client(server, ring, trust("tls-wrong-host.p12"))) {
+                    client.start();
+                    awaitTrue(() -> client.stats().reconnects() >= 2);
+                    assertThat(client.stats().connects()).isZero();
+                    assertThat(server.connections()).isZero();
+                }
+                assertRefusedOncePerAttempt(log, server, TlsFailure.WRONG_HOST);
             }
         }
+    }
+
+    /**
+     * Each failed attempt logs exactly one ERROR naming the endpoint and the reason, then backs off (the attempt
+     * count keeps growing: nothing resets it before a subscription), and no WARN repeats the JDK's exception.
+     */
+    private static void assertRefusedOncePerAttempt(LogCapture log, ScriptedCoinbaseServer server, String reason)
+        throws InterruptedException {
+        awaitTrue(() -> log.lines().stream().filter(l -> l.startsWith("INFO reconnecting in")).count() >= 2);
+        final List<String> lines = log.lines();
+        final List<String> errors = lines.stream().filter(l -> l.startsWith("ERROR")).toList();
+        final long attempts = lines.stream().filter(l -> l.startsWith("INFO connecting to")).count();
+        assertThat(errors).as(String.join("\n", lines)).isNotEmpty().allMatch(l -> l.equals("ERROR TLS connection to "
+            + server.url() + " refused: " + reason + "; reconnecting with back-off"));
+        assertThat((long) errors.size()).isBetween(attempts - 1, attempts);
+        assertThat(lines).anyMatch(l -> l.startsWith("INFO reconnecting in") && l.endsWith("(attempt 2)"));
+        assertThat(lines).noneMatch(l -> l.startsWith("WARN") && l.contains("SSL"));
     }
 
     private static FeedClient client(ScriptedCoinbaseServer server, TestRing ring, TrustManagerFactory trust) {
