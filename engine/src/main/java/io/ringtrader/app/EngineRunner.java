@@ -11,6 +11,8 @@ import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.RingPublisher;
 import io.ringtrader.feed.FeedResume;
 import io.ringtrader.journal.Journal;
+import io.ringtrader.journal.JournalCheck;
+import io.ringtrader.journal.JournalDamageException;
 import io.ringtrader.journal.JournalHandler;
 import io.ringtrader.journal.OutputJournalHandler;
 import io.ringtrader.metrics.MetricsEndpoint;
@@ -106,6 +108,9 @@ final class EngineRunner {
         final Journal journal = config.persistence().journalEnabled()
             ? Journal.open(dataDir.resolve("journal")) : null;
         final boolean recovering = mode != EngineMode.REPLAY && journal != null && journal.lastIndex() >= 0;
+        if (recovering) {
+            requireWholeJournal(journal);
+        }
         if (journal != null) {
             final List<String> recorded = StrategySelection.symbolsFromJournal(journal);
             if (recorded == null) {
@@ -175,6 +180,7 @@ final class EngineRunner {
         if (source instanceof FeedSource feed) {
             feed.registerCounters(stages.counters);
         }
+        source.onFailure(reason -> stop.trigger(StopSignal.Reason.FAILURE, reason));
 
         final Pipeline pipeline = new Pipeline(config.pipeline(), instruments.size(), chain, stop);
         final Telemetry telemetry = new Telemetry(stages.counters, stages.latency, source::summary,
@@ -295,6 +301,23 @@ final class EngineRunner {
         return exitCode;
     }
 
+    /**
+     * Reads the whole journal before anything is derived from it: a damaged one stops the start-up here, with the
+     * trade log, the state file and the Parquet files untouched.
+     */
+    private void requireWholeJournal(Journal journal) {
+        final long startNs = System.nanoTime();
+        try {
+            final JournalCheck.Report report = JournalCheck.requireWhole(journal);
+            log.info("Journal {}: {} entries ({} inputs) read to the end in {} ms", journal.dir(), report.entries(),
+                report.inputs(), (System.nanoTime() - startNs) / 1_000_000);
+        } catch (JournalDamageException e) {
+            journal.close();
+            log.error(e.getMessage());
+            throw e;
+        }
+    }
+
     /** The journal has an input at the state's index, and the state's last update is that input's time (to 1 us). */
     private static boolean agreesWithJournal(PortfolioSnapshot restored, Journal journal) {
         if (journal == null) {
@@ -333,6 +356,9 @@ final class EngineRunner {
         final boolean done = BoundedWait.await(
             () -> replay.finished() && pipeline.processedThrough() >= pipeline.lastPublished(),
             () -> replay.published() + pipeline.processedThrough(), stallMs());
+        if (replay.failure() != null) {
+            throw stalled(stop, "recovery stopped: " + replay.failure());
+        }
         if (!done) {
             final boolean readerDone = replay.finished();
             replay.close();

@@ -35,6 +35,8 @@ final class JournalSource implements MarketDataSource {
     private final MarketEvent[] batch = new MarketEvent[BATCH];
     private final long[] batchIndexes = new long[BATCH];
     private FeedResume resume;
+    private volatile java.util.function.Consumer<String> failureHandler;
+    private volatile String failure;
     private volatile boolean running = true;
     private volatile long published;
     private Thread thread;
@@ -61,6 +63,16 @@ final class JournalSource implements MarketDataSource {
         for (int i = 0; i < BATCH; i++) {
             batch[i] = new MarketEvent(1);
         }
+    }
+
+    @Override
+    public void onFailure(java.util.function.Consumer<String> handler) {
+        this.failureHandler = handler;
+    }
+
+    /** Why reading stopped before the journal's end, or null. */
+    String failure() {
+        return failure;
     }
 
     /** Recovery: also remembers every journaled trade for the feed's restart dedup (before start()). */
@@ -146,7 +158,13 @@ final class JournalSource implements MarketDataSource {
                 }
             }
         } catch (RuntimeException e) {
-            log.error("Journal source failed after {} events", published, e);
+            // a journal that cannot be read is fatal: never treat the damage as the journal's end
+            failure = e.getMessage() != null ? e.getMessage() : e.toString();
+            log.error("Journal source failed after {} events: {}", published, failure, e);
+            final java.util.function.Consumer<String> handler = failureHandler;
+            if (handler != null) {
+                handler.accept(failure);
+            }
         }
         if (progress != null) {
             progress.accept(published);

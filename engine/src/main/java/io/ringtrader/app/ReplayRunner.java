@@ -3,9 +3,6 @@ package io.ringtrader.app;
 import io.ringtrader.config.ConfigException;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.journal.Journal;
-import io.ringtrader.journal.JournalReader;
-import io.ringtrader.journal.JournalRecord;
-import io.ringtrader.journal.RecordType;
 import io.ringtrader.journal.VerifyHandler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +49,7 @@ final class ReplayRunner {
         }
         Files.createDirectories(outDir);
         try (Journal source = Journal.openReadOnly(options.journal)) {
-            final long inputs = countInputs(source);
+            final long inputs = io.ringtrader.journal.JournalCheck.requireWhole(source).inputs();
             final List<String> symbols = StrategySelection.symbolsFromJournal(source);
             final EngineConfig sessionConfig = symbols == null ? config : config.withSymbols(symbols);
             final StrategySelection.Choice recorded = StrategySelection.fromJournal(source);
@@ -97,19 +94,6 @@ final class ReplayRunner {
         try (Stream<Path> files = Files.list(dir)) {
             return files.anyMatch(p -> p.getFileName().toString().endsWith(".cq4"));
         }
-    }
-
-    private static long countInputs(Journal journal) {
-        long n = 0;
-        try (JournalReader reader = journal.reader()) {
-            final JournalRecord record = new JournalRecord();
-            while (reader.next(record)) {
-                if (record.type == RecordType.INPUT) {
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 
     private static Path nextReplayDir(Path parent) {

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** The top-level command: lists the subcommands. */
 @Command(name = "engine.jar", mixinStandardHelpOptions = true, version = "RingTrader 0.1.0",
     description = "RingTrader: low-latency crypto paper trading on an LMAX Disruptor ring.",
-    subcommands = {LiveTradingCommand.class, DataOnlyCommand.class, ReplayCommand.class, BacktestCommand.class})
+    subcommands = {LiveTradingCommand.class, DataOnlyCommand.class, ReplayCommand.class, BacktestCommand.class,
+        JournalCommand.class})
 public final class RingTraderCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

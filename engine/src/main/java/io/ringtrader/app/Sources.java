@@ -47,6 +47,11 @@ final class Sources {
         }
 
         @Override
+        public void onFailure(java.util.function.Consumer<String> handler) {
+            inner.onFailure(handler);
+        }
+
+        @Override
         public String summary() {
             return inner.summary();
         }

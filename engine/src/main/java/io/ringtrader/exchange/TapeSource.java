@@ -162,11 +162,13 @@ public final class TapeSource implements MarketSource {
             advanceTo(Rfc3339.parse(node.path("timestamp").asText("")));
         } else if ("market_trades".equals(channel)) {
             for (JsonNode event : node.path("events")) {
-                final JsonNode list = event.path("trades");
-                final boolean newestFirst = "snapshot".equals(event.path("type").asText());
-                for (int k = 0; k < list.size(); k++) {
-                    addTrade(list.get(newestFirst ? list.size() - 1 - k : k));
-                }
+                // Coinbase lists trades newest first in snapshots and in updates that carry several trades: take
+                // them oldest first (by time, then id), or every later one would look like a repeat
+                final List<JsonNode> list = new ArrayList<>();
+                event.path("trades").forEach(list::add);
+                list.sort(java.util.Comparator.comparingLong((JsonNode t) -> Rfc3339.parse(t.path("time").asText("")))
+                    .thenComparingLong(t -> parseId(t.path("trade_id").asText(""))));
+                list.forEach(this::addTrade);
             }
         }
     }

@@ -56,7 +56,7 @@ public final class Journal implements AutoCloseable {
 
     /** A reader from the start of the journal. */
     public JournalReader reader() {
-        return new JournalReader(queue.createTailer());
+        return new JournalReader(this, queue.createTailer());
     }
 
     /**
@@ -81,6 +81,52 @@ public final class Journal implements AutoCloseable {
             }
         }
         return Long.MIN_VALUE;
+    }
+
+    /**
+     * A damage report for entries after {@code lastGoodIndex} (-1: from the start): names the cycle file, the
+     * entry's position within it, and the way to repair.
+     */
+    JournalDamageException damage(long lastGoodIndex, String what, Throwable cause) {
+        final String where = lastGoodIndex < 0 ? "from its first entry"
+            : "after entry " + queue.rollCycle().toSequenceNumber(lastGoodIndex) + " of " + cycleFile(
+                queue.rollCycle().toCycle(lastGoodIndex)) + " (index " + lastGoodIndex + ")";
+        return new JournalDamageException("The journal " + dir + " is damaged: it cannot be read " + where + ": "
+            + what + ". Nothing was derived from it; see `journal check --journal " + dir + "` and, to go on with"
+            + " every readable entry, `journal repair --journal " + dir + "` (README, Troubleshooting)", cause);
+    }
+
+    /** The file of a roll cycle, e.g. {@code data/journal/20260105F.cq4}. */
+    Path cycleFile(int cycle) {
+        final net.openhft.chronicle.queue.RollCycle rc = queue.rollCycle();
+        final String name = java.time.format.DateTimeFormatter.ofPattern(rc.format())
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(java.time.Instant.ofEpochMilli((long) cycle * rc.lengthInMillis()));
+        return dir.resolve(name + ".cq4");
+    }
+
+    /** The roll cycle (file) of an entry index. */
+    int cycleOf(long index) {
+        return queue.rollCycle().toCycle(index);
+    }
+
+    /** The roll cycles that hold entries, oldest first. */
+    java.util.List<Integer> cycles() {
+        final java.util.List<Integer> cycles = new java.util.ArrayList<>();
+        if (queue instanceof net.openhft.chronicle.queue.impl.single.SingleChronicleQueue single
+            && single.firstCycle() != Integer.MAX_VALUE) {
+            for (Long c : single.listCyclesBetween(single.firstCycle(), single.lastCycle())) {
+                cycles.add(c.intValue());
+            }
+        }
+        return cycles;
+    }
+
+    /** Entries the queue's index lists for a cycle. */
+    long entriesInCycle(int cycle) {
+        try (net.openhft.chronicle.queue.ExcerptTailer t = queue.createTailer()) {
+            return t.excerptsInCycle(cycle);
+        }
     }
 
     /** Index of the last entry, or -1 when the journal is empty. */

@@ -7,14 +7,19 @@ import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * Reads journal entries in order into a reused {@link JournalRecord}. Used by replay, crash recovery and the
- * two-process mode (tailing a journal another process writes). One thread only. Entries it does not understand
- * (a newer record type, a half-written entry skipped by Chronicle) are counted and skipped.
+ * two-process mode (tailing a journal another process writes). One thread only. An entry that does not decode (an
+ * unknown record type, bytes that Chronicle or the codec refuse) throws a {@link JournalDamageException} naming
+ * the file and position: the journal is the source of truth, so a damaged one is never read past silently.
+ * Empty entries (none is ever written) are counted and skipped.
  */
 public final class JournalReader implements AutoCloseable {
+    private final Journal journal;
     private final ExcerptTailer tailer;
     private long skipped;
+    private long lastGoodIndex = -1;
 
-    JournalReader(ExcerptTailer tailer) {
+    JournalReader(Journal journal, ExcerptTailer tailer) {
+        this.journal = journal;
         this.tailer = tailer;
     }
 
@@ -34,6 +39,34 @@ public final class JournalReader implements AutoCloseable {
 
     /** Reads the next entry into {@code out}; false when there is none (yet). */
     public boolean next(JournalRecord out) {
+        try {
+            final boolean read = readNext(out);
+            if (read) {
+                lastGoodIndex = out.index;
+            }
+            return read;
+        } catch (JournalDamageException e) {
+            throw e;
+        } catch (RuntimeException | InternalError | AssertionError e) {
+            throw journal.damage(lastGoodIndex, e.toString(), e);
+        }
+    }
+
+    /** Continues at the first entry of roll cycle {@code cycle} (a repair reading past damage). */
+    boolean moveToCycle(int cycle) {
+        try {
+            return tailer.moveToCycle(cycle);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Index of the last entry read whole, or -1. */
+    public long lastGoodIndex() {
+        return lastGoodIndex;
+    }
+
+    private boolean readNext(JournalRecord out) {
         while (true) {
             try (DocumentContext dc = tailer.readingDocument()) {
                 if (!dc.isPresent()) {
@@ -42,6 +75,7 @@ public final class JournalReader implements AutoCloseable {
                 final Bytes<?> b = dc.wire().bytes();
                 if (b.readRemaining() < 1) {
                     skipped++;
+                    lastGoodIndex = dc.index();
                     continue;
                 }
                 out.index = dc.index();
@@ -62,10 +96,8 @@ public final class JournalReader implements AutoCloseable {
                         b.read(utf8);
                         out.note = new String(utf8, StandardCharsets.UTF_8);
                     }
-                    default -> {
-                        skipped++;
-                        continue;
-                    }
+                    default -> throw journal.damage(lastGoodIndex, "an entry of unknown type " + out.type
+                        + " at index " + Long.toHexString(out.index), null);
                 }
                 return true;
             }

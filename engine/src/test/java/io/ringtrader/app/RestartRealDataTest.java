@@ -83,10 +83,12 @@ class RestartRealDataTest {
         final Path data = run.resolve("data");
         final Path logs = run.resolve("logs");
         final Path log = logs.resolve("integrated_live_trading.log");
+        final List<Process> started = new ArrayList<>();
         try (TapeAdvancedTradeServer server = server()) {
             int landed = 0;
             for (int kill = 1; kill <= kills; kill++) {
                 final Process engine = EngineProcess.start(run, args(server, data, logs));
+                started.add(engine);
                 EngineProcess.awaitLog(log, "Running;", kill);
                 // a moment inside the session: from just after the feed starts to well into the tape
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200 + random.nextInt(1_000)));
@@ -98,11 +100,14 @@ class RestartRealDataTest {
                 landed++;
             }
             final Process last = EngineProcess.start(run, args(server, data, logs));
+            started.add(last);
             assertThat(last.waitFor(300, TimeUnit.SECONDS)).as("seed %d: the last run reaches the tape's end", seed)
                 .isTrue();
             assertThat(last.exitValue()).as("seed %d", seed).isZero();
             assertThat(landed).as("seed %d: kills that landed during the session", seed).isPositive();
             assertThat(server.ended()).isCompleted();
+        } finally {
+            started.forEach(Process::destroyForcibly); // a failed assertion must not leave an engine running
         }
         final Map<String, Candle> killed = candles(data);
         int exact = 0;

@@ -100,6 +100,22 @@ class TapeSourceTest {
     }
 
     @Test
+    void shouldKeepEveryTradeOfAnUpdateListedNewestFirst() {
+        final StringBuilder trades = new StringBuilder();
+        for (int id = 23; id >= 20; id--) { // as Coinbase sends an update with several trades
+            trades.append(id == 23 ? "" : ",").append("{\"trade_id\":\"").append(id).append(
+                "\",\"product_id\":\"ETH-USD\",\"price\":\"3000\",\"size\":\"1\",\"side\":\"BUY\","
+                + "\"time\":\"2026-01-05T00:00:0").append(id - 19).append("Z\"}");
+        }
+        final String update = "{\"channel\":\"market_trades\",\"timestamp\":\"2026-01-05T00:00:05Z\","
+            + "\"sequence_num\":3,\"events\":[{\"type\":\"update\",\"trades\":[" + trades + "]}]}\n";
+        final TapeSource tape = source(BTC_ETH, update);
+        assertThat(drain(tape).stream().filter(SimEvent::isTrade).map(e -> e.tradeId))
+            .containsExactly(20L, 21L, 22L, 23L);
+        assertThat(tape.duplicates()).isZero();
+    }
+
+    @Test
     void shouldCountAndSkipBadLinesAndUnknownProducts() {
         final TapeSource tape = source(BTC_ETH, "not json\n\n" + trade("DOGE-USD", 1, "0.1", "2016-10-07T00:00:01Z")
             + trade("BTC-USD", 1, "-5", "2016-10-07T00:00:01Z")
