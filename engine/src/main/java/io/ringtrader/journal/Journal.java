@@ -28,6 +28,9 @@ public final class Journal implements AutoCloseable {
 
     private final Path dir;
     private final ChronicleQueue queue;
+    /** The first write failure (a full disk, an I/O error), after which every append is refused at once. */
+    private final java.util.concurrent.atomic.AtomicReference<String> writeFailure =
+        new java.util.concurrent.atomic.AtomicReference<>();
 
     private Journal(Path dir, ChronicleQueue queue) {
         this.dir = dir;
@@ -51,7 +54,7 @@ public final class Journal implements AutoCloseable {
 
     /** A writer for the calling thread; use it from that thread only. */
     public Writer writer() {
-        return new Writer(queue.createAppender());
+        return new Writer(this, queue.createAppender());
     }
 
     /** A reader from the start of the journal. */
@@ -129,6 +132,28 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** The first write failure, or null. */
+    public String writeFailure() {
+        return writeFailure.get();
+    }
+
+    /** Records a failed append (the first one wins) and returns the exception that reports it. */
+    private JournalWriteException failed(Throwable cause) {
+        final String message = "the journal " + dir + " cannot be written (" + cycleFile(currentCycle()) + "): "
+            + cause;
+        final boolean first = writeFailure.compareAndSet(null, message);
+        return new JournalWriteException(writeFailure.get(), first, cause);
+    }
+
+    private int currentCycle() {
+        try {
+            return queue instanceof net.openhft.chronicle.queue.impl.single.SingleChronicleQueue single
+                ? single.cycle() : 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Index of the last entry, or -1 when the journal is empty. */
     public long lastIndex() {
         final long index = queue.lastIndex();
@@ -142,64 +167,127 @@ public final class Journal implements AutoCloseable {
 
     /** Appends entries without garbage; one per thread. */
     public static final class Writer implements AutoCloseable {
+        private final Journal journal;
         private final ExcerptAppender appender;
 
-        private Writer(ExcerptAppender appender) {
+        private Writer(Journal journal, ExcerptAppender appender) {
+            this.journal = journal;
             this.appender = appender;
+        }
+
+        /**
+         * A document to write one entry into; after any write failure of this journal it is refused at once (no
+         * wait on Chronicle's write lock, no error storm). Callers write, then {@link #commit} or {@link #abort}.
+         */
+        private DocumentContext begin() {
+            if (journal.writeFailure.get() != null) {
+                throw new JournalWriteException(journal.writeFailure.get(), false, null);
+            }
+            try {
+                return appender.writingDocument();
+            } catch (RuntimeException | InternalError e) {
+                throw journal.failed(e);
+            }
+        }
+
+        private void commit(DocumentContext dc) {
+            try {
+                dc.close();
+            } catch (RuntimeException | InternalError e) {
+                throw journal.failed(e);
+            }
+        }
+
+        private JournalWriteException abort(DocumentContext dc, Throwable e) {
+            try {
+                dc.rollbackOnClose();
+                dc.close(); // releases the write lock, so no later start finds it held
+            } catch (RuntimeException | InternalError ignored) {
+                // already failing: the first cause is the one reported
+            }
+            return journal.failed(e);
         }
 
         /** Appends an input event and returns its journal index. */
         public long appendInput(MarketEvent event) {
-            try (DocumentContext dc = appender.writingDocument()) {
+            final DocumentContext dc = begin();
+            try {
                 JournalCodec.writeInput(bytes(dc), event);
+            } catch (RuntimeException | InternalError e) {
+                throw abort(dc, e);
             }
+            commit(dc);
             return appender.lastIndexAppended();
         }
 
         /** Appends a closed candle. */
         public void appendCandle(Candle candle) {
-            try (DocumentContext dc = appender.writingDocument()) {
+            final DocumentContext dc = begin();
+            try {
                 JournalCodec.writeCandle(bytes(dc), candle);
+            } catch (RuntimeException | InternalError e) {
+                throw abort(dc, e);
             }
+            commit(dc);
         }
 
         /** Appends a signal with its votes. */
         public void appendSignal(Signal signal) {
-            try (DocumentContext dc = appender.writingDocument()) {
+            final DocumentContext dc = begin();
+            try {
                 JournalCodec.writeSignal(bytes(dc), signal);
+            } catch (RuntimeException | InternalError e) {
+                throw abort(dc, e);
             }
+            commit(dc);
         }
 
         /** Appends a risk decision. */
         public void appendDecision(RiskDecision decision) {
-            try (DocumentContext dc = appender.writingDocument()) {
+            final DocumentContext dc = begin();
+            try {
                 JournalCodec.writeDecision(bytes(dc), decision);
+            } catch (RuntimeException | InternalError e) {
+                throw abort(dc, e);
             }
+            commit(dc);
         }
 
         /** Appends a fill. */
         public void appendFill(Fill fill) {
-            try (DocumentContext dc = appender.writingDocument()) {
+            final DocumentContext dc = begin();
+            try {
                 JournalCodec.writeFill(bytes(dc), fill);
+            } catch (RuntimeException | InternalError e) {
+                throw abort(dc, e);
             }
+            commit(dc);
         }
 
         /** Appends an order state change. */
         public void appendOrder(OrderUpdate update) {
-            try (DocumentContext dc = appender.writingDocument()) {
+            final DocumentContext dc = begin();
+            try {
                 JournalCodec.writeOrder(bytes(dc), update);
+            } catch (RuntimeException | InternalError e) {
+                throw abort(dc, e);
             }
+            commit(dc);
         }
 
         /** Appends a free-text note (off the hot path: selection results, session markers). */
         public void appendNote(String text) {
             final byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            try (DocumentContext dc = appender.writingDocument()) {
+            final DocumentContext dc = begin();
+            try {
                 final Bytes<?> b = bytes(dc);
                 b.writeByte(RecordType.NOTE);
                 b.writeInt(utf8.length);
                 b.write(utf8);
+            } catch (RuntimeException | InternalError e) {
+                throw abort(dc, e);
             }
+            commit(dc);
         }
 
         /** Index of the last entry this writer appended. */

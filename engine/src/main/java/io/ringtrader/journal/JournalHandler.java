@@ -30,8 +30,13 @@ public final class JournalHandler implements EventHandler<MarketEvent> {
         }
         try {
             event.journalIndex = writer.get().appendInput(event);
+        } catch (JournalWriteException e) {
+            // the journal is the source of truth: without it nothing may be derived or traded; report it once
+            if (e.first()) {
+                throw new BrokenInvariantException(e.getMessage(), e);
+            }
+            return;
         } catch (RuntimeException e) {
-            // the journal is the source of truth: without it nothing may be derived or traded
             throw new BrokenInvariantException("journal append failed: " + e, e);
         }
         appended++;

@@ -28,6 +28,16 @@ public final class OutputJournalHandler implements EventHandler<MarketEvent> {
         if ((event.flags & TradeFlags.REPLAYED) != 0 || event.type == EventType.HISTORY_CANDLE) {
             return; // recovery re-derives what was journaled live; history candles are inputs
         }
+        try {
+            appendOutputs(event);
+        } catch (JournalWriteException e) {
+            if (e.first()) {
+                throw new io.ringtrader.event.BrokenInvariantException(e.getMessage(), e);
+            }
+        }
+    }
+
+    private void appendOutputs(MarketEvent event) {
         for (int i = 0; i < event.closedCandles.size(); i++) {
             writer.get().appendCandle(event.closedCandles.get(i));
             appended++;

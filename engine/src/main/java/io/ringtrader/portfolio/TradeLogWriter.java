@@ -118,7 +118,8 @@ public final class TradeLogWriter implements AutoCloseable, PortfolioOutbox.Cons
             }
         } catch (IOException | RuntimeException e) {
             failed = true;
-            LOG.error("Trade log / state file write failed; no further fills are persisted: {}", e.toString(), e);
+            LOG.error("Trade log / state file write failed ({} / {}); no further fills are persisted: {}", tradeLog,
+                stateFile, e.toString(), e);
         }
         return true;
     }
