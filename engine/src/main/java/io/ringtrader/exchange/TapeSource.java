@@ -23,9 +23,10 @@ import java.util.List;
  * Replays a JSON-lines tape: each line is a recorded trade ({@code {"product_id","trade_id","price","size","side",
  * "time"}}), a raw Advanced Trade frame (an object with {@code channel}; trades of {@code market_trades} snapshots
  * and updates, times of {@code heartbeats}), or a cryptofeed {@code {"t":"recv","data":"<frame>"}} record. Trades
- * repeated by snapshots are dropped by trade id per product. A heartbeat is synthesized at every whole second of
- * tape time, through the end of the last minute, so candles close on quiet minutes. Bad lines are counted and
- * skipped. Single-threaded.
+ * repeated by snapshots are dropped by trade id per product; consecutive snapshot frames (the connect burst, one
+ * per product) are merged by time before the live frames after them. A heartbeat is synthesized at every whole
+ * second of tape time, through the end of the last minute, so candles close on quiet minutes. Bad lines are
+ * counted and skipped. Single-threaded.
  */
 public final class TapeSource implements MarketSource {
     private static final Logger LOG = LogManager.getLogger(TapeSource.class);
@@ -44,6 +45,10 @@ public final class TapeSource implements MarketSource {
     private long heartbeatTargetNs = Long.MIN_VALUE;
     private long lastTimeNs = Long.MIN_VALUE;
     private boolean eof;
+    /** The connect burst's snapshot frames are held and merged by time until live data follows. */
+    private boolean holdingSnapshots;
+    /** What the line being decoded was: 1 a snapshot frame, 2 live trades or heartbeats, 0 anything else. */
+    private int lineKind;
     private long lineNumber;
     private long trades;
     private long duplicates;
@@ -65,7 +70,7 @@ public final class TapeSource implements MarketSource {
     @Override
     public boolean next(SimEvent out) {
         while (true) {
-            if (queueIndex < queueSize) {
+            if (queueIndex < queueSize && !holdingSnapshots) {
                 final SimEvent trade = queue.get(queueIndex);
                 if (nextHeartbeatNs <= trade.timestampNs) {
                     emitHeartbeat(out);
@@ -76,7 +81,7 @@ public final class TapeSource implements MarketSource {
                 }
                 return true;
             }
-            if (nextHeartbeatNs != Long.MIN_VALUE && nextHeartbeatNs <= heartbeatTargetNs) {
+            if (!holdingSnapshots && nextHeartbeatNs != Long.MIN_VALUE && nextHeartbeatNs <= heartbeatTargetNs) {
                 emitHeartbeat(out);
                 return true;
             }
@@ -117,8 +122,10 @@ public final class TapeSource implements MarketSource {
     }
 
     private void readLine() {
-        queueSize = 0;
-        queueIndex = 0;
+        if (!holdingSnapshots) {
+            queueSize = 0;
+            queueIndex = 0;
+        }
         final String line;
         try {
             line = reader.readLine();
@@ -127,6 +134,7 @@ public final class TapeSource implements MarketSource {
         }
         if (line == null) {
             eof = true;
+            releaseSnapshots(queueSize);
             if (lastTimeNs != Long.MIN_VALUE) {
                 // close the tape's last minute
                 heartbeatTargetNs = (Math.floorDiv(lastTimeNs, MINUTE_NS) + 1) * MINUTE_NS;
@@ -137,10 +145,30 @@ public final class TapeSource implements MarketSource {
         if (line.isBlank()) {
             return;
         }
+        final int held = queueSize;
+        lineKind = 0;
         try {
             decode(mapper.readTree(line));
         } catch (IOException | RuntimeException e) {
             reject("malformed JSON: " + e.getMessage());
+        }
+        if (lineKind == 1) {
+            holdingSnapshots = true;
+        } else if (lineKind == 2) {
+            releaseSnapshots(held);
+        }
+    }
+
+    /**
+     * Products' connect snapshots arrive one after another and reach back different lengths of time: served in
+     * the order recorded, a later (older) one would come after the exchange clock passed its minutes. Merged by
+     * time, the market is served as it happened.
+     */
+    private void releaseSnapshots(int heldEnd) {
+        if (holdingSnapshots) {
+            queue.subList(queueIndex, heldEnd).sort(java.util.Comparator.comparingLong((SimEvent e) -> e.timestampNs)
+                .thenComparingLong(e -> e.tradeId));
+            holdingSnapshots = false;
         }
     }
 
@@ -155,12 +183,19 @@ public final class TapeSource implements MarketSource {
         if (channel.isEmpty()) {
             if (node.has("trade_id")) {
                 addTrade(node);
+                lineKind = 2;
             }
             return;
         }
         if ("heartbeats".equals(channel)) {
             advanceTo(Rfc3339.parse(node.path("timestamp").asText("")));
+            lineKind = 2;
         } else if ("market_trades".equals(channel)) {
+            boolean allSnapshots = node.path("events").size() > 0;
+            for (JsonNode event : node.path("events")) {
+                allSnapshots &= "snapshot".equals(event.path("type").asText());
+            }
+            lineKind = allSnapshots ? 1 : 2;
             for (JsonNode event : node.path("events")) {
                 // Coinbase lists trades newest first in snapshots and in updates that carry several trades: take
                 // them oldest first (by time, then id), or every later one would look like a repeat

@@ -116,6 +116,35 @@ class TapeSourceTest {
     }
 
     @Test
+    void shouldMergeTheConnectSnapshotsOfSeveralProductsByTime() {
+        // BTC's snapshot reaches to 00:01:00, ETH's (recorded after it) only to 00:00:10: served by time, no ETH
+        // trade comes after a BTC trade or heartbeat a minute newer
+        final String btc = snapshotFrame("BTC-USD", 100, "2026-01-05T00:00:5", "2026-01-05T00:01:0");
+        final String eth = snapshotFrame("ETH-USD", 500, "2026-01-05T00:00:0", "2026-01-05T00:00:1");
+        final String update = "{\"channel\":\"market_trades\",\"timestamp\":\"2026-01-05T00:01:02Z\","
+            + "\"sequence_num\":3,\"events\":[{\"type\":\"update\",\"trades\":[{\"trade_id\":\"102\","
+            + "\"product_id\":\"BTC-USD\",\"price\":\"1\",\"size\":\"1\",\"side\":\"BUY\","
+            + "\"time\":\"2026-01-05T00:01:01Z\"}]}]}\n";
+        final List<SimEvent> events = drain(source(BTC_ETH, btc + eth + update));
+        long latest = Long.MIN_VALUE;
+        for (SimEvent e : events) {
+            assertThat(e.timestampNs).as("served in time order: %s", e).isGreaterThanOrEqualTo(latest);
+            latest = e.timestampNs;
+        }
+        assertThat(events.stream().filter(SimEvent::isTrade).map(e -> e.tradeId))
+            .containsExactly(500L, 501L, 100L, 101L, 102L);
+    }
+
+    /** A snapshot of two trades (ids first+1 newest, listed first), at the two times given as "prefix" + "0Z". */
+    private static String snapshotFrame(String product, long first, String olderPrefix, String newerPrefix) {
+        return "{\"channel\":\"market_trades\",\"timestamp\":\"2026-01-05T00:01:00Z\",\"sequence_num\":1,"
+            + "\"events\":[{\"type\":\"snapshot\",\"trades\":[{\"trade_id\":\"" + (first + 1) + "\","
+            + "\"product_id\":\"" + product + "\",\"price\":\"1\",\"size\":\"1\",\"side\":\"BUY\","
+            + "\"time\":\"" + newerPrefix + "0Z\"},{\"trade_id\":\"" + first + "\",\"product_id\":\"" + product
+            + "\",\"price\":\"1\",\"size\":\"1\",\"side\":\"BUY\",\"time\":\"" + olderPrefix + "0Z\"}]}]}\n";
+    }
+
+    @Test
     void shouldCountAndSkipBadLinesAndUnknownProducts() {
         final TapeSource tape = source(BTC_ETH, "not json\n\n" + trade("DOGE-USD", 1, "0.1", "2016-10-07T00:00:01Z")
             + trade("BTC-USD", 1, "-5", "2016-10-07T00:00:01Z")
