@@ -86,6 +86,11 @@ class DiskFullTest {
         assertThat(Main.run(o, e, "data-only", "-c", config.toString(), "--feed", "sim", "--speed", "0",
             "--sim-hours", "0", "--symbols", "BTC,ETH", "--duration", "3s", "--data-dir", moved.toString(),
             "--logs-dir", dir.resolve("logs2").toString())).as("recovery on the bigger disk: %s", err).isZero();
+        final String recoveryLog = Files.readString(dir.resolve("logs2/integrated_live_trading.log"));
+        System.out.println("issue 14 disk full, recovery log lines mentioning locks: " + recoveryLog.lines()
+            .filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("lock")).toList());
+        // not yet: Chronicle's write lock in metadata.cq4t (on the full disk too) stays held by the dead process
+        // and the next start force-unlocks it (a WARN); recovery and verify are unaffected
         assertThat(Main.run(o, e, "replay", "-c", config.toString(), "--verify", "--journal",
             moved.resolve("journal").toString(), "--out", dir.resolve("replay").toString(), "--logs-dir",
             dir.resolve("logs3").toString())).as("replay --verify: %s", out).isZero();
