@@ -17,13 +17,8 @@ import io.ringtrader.strategy.StrategyRegistry;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -146,22 +141,8 @@ final class BacktestFiles {
         return BigDecimal.valueOf(e8, FixedPoint.SCALE).stripTrailingZeros();
     }
 
-    /** Writes {@code bytes} to {@code path}: temp file, fsync, atomic rename over, fsync the folder. */
+    /** Writes {@code bytes} to {@code path} atomically ({@link io.ringtrader.files.AtomicFile}). */
     static void write(Path path, byte[] bytes) throws IOException {
-        final Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        final Path tmp = dir.resolve(path.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-            final ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        }
+        io.ringtrader.files.AtomicFile.write(path, bytes);
     }
 }

@@ -8,13 +8,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -147,23 +143,14 @@ public final class LeanBarsToTape {
 
     /** Writes the tape to a temp file, fsyncs it and renames it over {@code out}. */
     public static void write(Path out, List<TapeTrade> trades) throws IOException {
-        final Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        final Path tmp = Files.createTempFile(dir, out.getFileName().toString(), ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
-            for (TapeTrade t : trades) {
-                w.write(toJson(t));
-                w.write('\n');
+        io.ringtrader.files.AtomicFile.write(out, tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
+                for (TapeTrade t : trades) {
+                    w.write(toJson(t));
+                    w.write('\n');
+                }
             }
-        }
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-            // temp files are created owner-only; a tape is meant to be shared
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-        }
-        Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        });
     }
 
     private static int path(long[] prices, long... points) {

@@ -11,13 +11,9 @@ import io.ringtrader.event.Instruments;
 import io.ringtrader.event.Rfc3339;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,22 +82,7 @@ public final class StateFile {
 
     /** Writes {@code s} to {@code path} atomically: temp file, fsync, rename over, fsync the directory. */
     public static void save(PortfolioSnapshot s, Instruments instruments, Path path) throws IOException {
-        final byte[] bytes = render(s, instruments);
-        final Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        final Path tmp = dir.resolve(path.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-            final ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        }
+        io.ringtrader.files.AtomicFile.write(path, render(s, instruments));
     }
 
     /**

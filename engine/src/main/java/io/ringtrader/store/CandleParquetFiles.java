@@ -6,11 +6,8 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,7 +38,7 @@ import org.apache.parquet.schema.Types;
  */
 public final class CandleParquetFiles {
     /** Suffix of files being written; leftovers are deleted at start-up. */
-    public static final String TEMP_SUFFIX = ".tmp";
+    public static final String TEMP_SUFFIX = io.ringtrader.files.AtomicFile.TEMP_SUFFIX;
     /** The file schema, exactly: readers (DuckDB, pandas, the backtest) depend on these names and types. */
     public static final MessageType SCHEMA = Types.buildMessage()
         .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("symbol")
@@ -111,23 +108,7 @@ public final class CandleParquetFiles {
     /** Writes {@code candles} (in time order) of {@code symbol} to {@code target} atomically (see class doc). */
     public static void writeAtomically(Path target, String symbol, List<Candle> candles, CompressionCodecName codec)
         throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        final Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
-        boolean renamed = false;
-        try {
-            Files.deleteIfExists(temp);
-            write(temp, symbol, candles, codec);
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            renamed = true;
-            fsyncDirectory(target.toAbsolutePath().getParent());
-        } finally {
-            if (!renamed) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        io.ringtrader.files.AtomicFile.write(target, temp -> write(temp, symbol, candles, codec));
     }
 
     private static void write(Path file, String symbol, List<Candle> candles, CompressionCodecName codec)
@@ -182,14 +163,5 @@ public final class CandleParquetFiles {
             }
         }
         return removed;
-    }
-
-    private static void fsyncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Some platforms cannot open a directory for sync; the rename itself is still atomic.
-            LOG.debug("Directory fsync not supported for {}: {}", dir, e.toString());
-        }
     }
 }
