@@ -11,8 +11,13 @@ import org.junit.jupiter.api.Test;
 
 class StrategyLibraryTest {
     @Test
+    void shouldNotOfferTheTestPluginToEnginesThatDoNotLoadIt() {
+        assertThat(StrategyLibrary.load().names()).doesNotContain("always_buy");
+    }
+
+    @Test
     void shouldListTheSixBuiltInsThenServiceLoaderProviders() {
-        final StrategyLibrary library = StrategyLibrary.load();
+        final StrategyLibrary library = TestPlugins.library();
         assertThat(library.names()).containsExactly("trend_following", "mean_reversion", "breakout",
             "macd_momentum", "rsi_reversal", "vwap_reversion", "always_buy");
     }
@@ -20,7 +25,7 @@ class StrategyLibraryTest {
     @Test
     void shouldConfigureAUserStrategyFromItsParams() {
         final ConfigNode params = TestConfigs.node("{always_buy: {confidence: 0.4, weight_ranging: 2.5}}");
-        final ConfiguredStrategy s = StrategyLibrary.load().configure("always_buy", params);
+        final ConfiguredStrategy s = TestPlugins.library().configure("always_buy", params);
         final Vote v = new Vote();
         s.factory().create(0).vote(v);
         assertThat(v.action).isEqualTo(Action.BUY);
@@ -31,7 +36,7 @@ class StrategyLibraryTest {
     @Test
     void shouldRejectAnUnknownParameterNamingTheKey() {
         final ConfigNode params = TestConfigs.node("{breakout: {channel_periods: 20}}");
-        assertThatThrownBy(() -> StrategyLibrary.load().configure("breakout", params))
+        assertThatThrownBy(() -> TestPlugins.library().configure("breakout", params))
             .isInstanceOf(ConfigException.class)
             .extracting(e -> ((ConfigException) e).key()).isEqualTo("strategies.breakout.channel_periods");
     }
@@ -39,7 +44,7 @@ class StrategyLibraryTest {
     @Test
     void shouldRejectAnOutOfRangeParameter() {
         final ConfigNode params = TestConfigs.node("{trend_following: {fast_period: 30, slow_period: 20}}");
-        assertThatThrownBy(() -> StrategyLibrary.load().configure("trend_following", params))
+        assertThatThrownBy(() -> TestPlugins.library().configure("trend_following", params))
             .isInstanceOf(ConfigException.class).hasMessageContaining("fast_period");
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class StrategyRegistryTest {
     private static StrategyRegistry registry(String yaml) {
-        return StrategyRegistry.create(TestConfigs.strategies(yaml), StrategyLibrary.load());
+        return StrategyRegistry.create(TestConfigs.strategies(yaml), TestPlugins.library());
     }
 
     @Test
