@@ -21,10 +21,8 @@ import io.ringtrader.portfolio.RiskPortfolioHandler;
 import io.ringtrader.portfolio.TradeLogWriter;
 import io.ringtrader.store.ParquetCandleWriter;
 import io.ringtrader.strategy.StrategyHandler;
-import io.ringtrader.strategy.StrategyLibrary;
 import io.ringtrader.strategy.StrategyRegistry;
 import io.ringtrader.strategy.StrategyReselector;
-import io.ringtrader.strategy.StrategySelector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,9 +78,10 @@ final class Stages implements AutoCloseable {
         if (mode != EngineMode.DATA_ONLY) {
             s.registry = registry;
             final StrategyReselector reselector = !StrategySelection.reselecting(config) ? null
-                : new StrategyReselector(new StrategySelector(config.strategies(), StrategyLibrary.load()),
+                : new StrategyReselector(StrategySelection.selector(config, instruments),
                     registry.names(), n, config.candles().retentionDays(),
-                    (long) (config.strategies().selection().intervalHours() * 3_600_000_000_000L), journalNotes);
+                    (long) (config.strategies().selection().intervalHours() * 3_600_000_000_000L),
+                    config.strategies().selection().applyAfterMinutes() * 60_000_000_000L, journalNotes);
             s.strategies = new StrategyHandler(config.strategies(), registry, n, initiallyActive, reselector);
             s.add(s.strategies, 2);
             final Portfolio portfolio = restored != null ? Portfolio.restore(restored)

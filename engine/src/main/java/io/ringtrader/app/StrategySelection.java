@@ -55,8 +55,7 @@ final class StrategySelection {
             history.add(ParquetCandleReader.readLatest(dataDir, instruments.get(id).symbol(), id,
                 config.candles().retentionDays()).toArray(new Candle[0]));
         }
-        final StrategySelector.Selection selection = new StrategySelector(strategies, StrategyLibrary.load())
-            .select(history);
+        final StrategySelector.Selection selection = selector(config, instruments).select(history);
         for (StrategySelector.Ranking r : selection.rankings()) {
             log.info(String.format(Locale.ROOT, "Strategy ranking: %-16s %s=%9.4f return=%8.4f trades=%5d"
                     + " win_rate=%.2f max_dd=%.4f folds=%s%s", r.name(), strategies.selection().metric(), r.score(),
@@ -67,6 +66,13 @@ final class StrategySelection {
         final Choice choice = new Choice(selection.chosen(), selection.reason());
         log.info("Strategies selected: {} ({})", choice.active(), choice.reason());
         return choice;
+    }
+
+    /** The selector: each candidate alone through the live order layer ({@link OrderLayerSimulation}). */
+    static StrategySelector selector(EngineConfig config, Instruments instruments) {
+        final StrategyLibrary library = StrategyLibrary.load();
+        return new StrategySelector(config.strategies(), library,
+            new OrderLayerSimulation(config, instruments, library));
     }
 
     /**

@@ -30,6 +30,12 @@ public record StrategyConfig(List<String> active, long signalIntervalSeconds, in
             Regime.read(ConfigNode.empty()), Selection.read(ConfigNode.empty()), params);
     }
 
+    /** This configuration with signals held back until {@code candles} of history (at least the configured count). */
+    public StrategyConfig withMinCandles(int candles) {
+        return new StrategyConfig(active, signalIntervalSeconds, Math.max(minCandles, candles), confidenceThreshold,
+            emitHolds, regime, selection, params);
+    }
+
     /** This configuration with another active list (e.g. the three the selector chose), validated the same way. */
     public StrategyConfig withActive(List<String> names) {
         if (names.isEmpty() || names.size() > 16 || names.stream().distinct().count() != names.size()) {
@@ -102,37 +108,51 @@ public record StrategyConfig(List<String> active, long signalIntervalSeconds, in
     }
 
     /**
-     * Walk-forward selection of the three strategies to run from the library.
+     * Walk-forward selection of the three strategies to run from the library. Each candidate is simulated alone
+     * through the live order manager and paper matching engine, so it pays the portfolio's fees and slippage and
+     * is sized by the risk rules: the selection has no cost or sizing settings of its own.
      *
      * @param metric             ranking metric: sharpe, sortino, total_return or profit_factor
-     * @param minTrades          a strategy needs this many round trips to be ranked
-     * @param feeBps             fee per side in basis points in the paper simulation
-     * @param positionFraction   fraction of equity put into each entry
-     * @param entryConfidence    a BUY vote needs at least this confidence to enter
+     * @param minTrades          a strategy needs this many closing trades to be ranked
      * @param minHistoryCandles  fewer candles per instrument (after warm-up) fall back to the defaults
-     * @param folds              walk-forward folds each instrument's traded span is cut into (reported per fold)
+     * @param folds              walk-forward folds the traded span is cut into (reported per fold)
      * @param minPositiveFolds   a strategy needs a positive metric in this many folds to be ranked
+     * @param enabled            false pins {@code strategies.active}
+     * @param intervalHours      re-select every this many hours of exchange time (0: at start-up only)
+     * @param applyAfterMinutes a re-selection computed at a boundary takes effect this many minutes of exchange
+     *                          time later (it runs off the stage's thread meanwhile)
      */
-    public record Selection(String metric, int minTrades, double feeBps, double positionFraction,
-                            double entryConfidence, int minHistoryCandles, int folds, int minPositiveFolds,
-                            boolean enabled, double intervalHours) {
+    public record Selection(String metric, int minTrades, int minHistoryCandles, int folds, int minPositiveFolds,
+                            boolean enabled, double intervalHours, int applyAfterMinutes) {
+
+        /** Keys of the selection's former own paper simulation: refused with the reason. */
+        private static final List<String> RETIRED = List.of("fee_bps", "position_fraction", "entry_confidence");
 
         /** Reads {@code strategies.selection}. */
         public static Selection read(ConfigNode n) {
+            for (String key : RETIRED) {
+                if (n.has(key)) {
+                    throw n.fail(key, "no longer exists: the selection simulates each strategy through the order"
+                        + " layer with portfolio.taker_fee_bps / maker_fee_bps and the risk sizing; remove it");
+                }
+            }
             final int folds = (int) n.integer("folds", 4, 1, 100);
             final int minPositive = (int) n.integer("min_positive_folds", 0, 0, 100);
             if (minPositive > folds) {
                 throw n.fail("min_positive_folds", "must be <= folds (" + folds + "), got " + minPositive);
             }
+            final double intervalHours = n.decimal("interval_hours", 24, 0, 24 * 365);
+            final int applyAfter = (int) n.integer("apply_after_minutes", 5, 0, 1_440);
+            if (intervalHours > 0 && applyAfter >= intervalHours * 60) {
+                throw n.fail("apply_after_minutes", "must be shorter than interval_hours (" + intervalHours
+                    + " h), got " + applyAfter + " min");
+            }
             return new Selection(n.choice("metric", "sharpe", "sharpe", "sortino", "total_return", "profit_factor"),
                 (int) n.integer("min_trades", 5, 0, 1_000_000),
-                n.decimal("fee_bps", 90, 0, 1_000),
-                n.decimal("position_fraction", 1.0, 0.01, 1.0),
-                n.decimal("entry_confidence", 0.30, 0.0, 1.0),
                 (int) n.integer("min_history_candles", 1_440, 10, 10_000_000),
                 folds, minPositive,
                 n.bool("enabled", true),
-                n.decimal("interval_hours", 24, 0, 24 * 365));
+                intervalHours, applyAfter);
         }
     }
 }

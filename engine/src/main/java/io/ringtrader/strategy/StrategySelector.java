@@ -10,7 +10,8 @@ import java.util.List;
  * Chooses the three strategies to run: every candidate is evaluated ALONE, walk-forward, on the history (its
  * indicators warm up on the first candles, then it trades the rest in time order, never seeing a candle before
  * acting on the previous one; parameters are not fitted, so everything after the warm-up is out of sample)
- * with a {@link PaperSimulation}, and ranked by {@code strategies.selection.metric} over the whole traded span.
+ * by a {@link CandidateSimulation} (in the engine: the live order layer, net of every cost), and ranked by
+ * {@code strategies.selection.metric} over the whole traded span.
  * The span is also cut into {@code folds} consecutive folds scored separately, so a strategy that earned
  * everything in one burst shows it. Strategies with fewer than {@code min_trades} trades or fewer than
  * {@code min_positive_folds} positive folds rank after the others; ties break by name. With too little history
@@ -21,14 +22,19 @@ import java.util.List;
 public final class StrategySelector {
     private final StrategyConfig config;
     private final StrategyLibrary library;
+    private final CandidateSimulation simulation;
 
     /** The words in a selection's reason when no strategy had a positive score net of costs. */
     public static final String NO_EDGE = "no strategy beat the costs";
 
-    /** A selector over {@code library} using {@code config.selection()} and {@code config.params()}. */
-    public StrategySelector(StrategyConfig config, StrategyLibrary library) {
+    /**
+     * A selector over {@code library} using {@code config.selection()} and {@code config.params()}, rating each
+     * candidate with {@code simulation}.
+     */
+    public StrategySelector(StrategyConfig config, StrategyLibrary library, CandidateSimulation simulation) {
         this.config = config;
         this.library = library;
+        this.simulation = simulation;
     }
 
     /**
@@ -75,18 +81,14 @@ public final class StrategySelector {
         }
         final List<Ranking> rankings = new ArrayList<>();
         for (String name : candidates) {
-            final ConfiguredStrategy strategy = library.configure(name, config.params());
-            final PaperSimulation sim = new PaperSimulation(sel.feeBps(), sel.positionFraction(),
-                sel.entryConfidence(), sel.folds());
-            for (int i = 0; i < usable.size(); i++) {
-                sim.run(strategy.factory().create(i), usable.get(i), firstTradeIndex);
-            }
-            final PerformanceMetrics m = sim.metrics();
+            final CandidateSimulation.Evaluation evaluation = simulation.run(name, usable, firstTradeIndex,
+                sel.folds());
+            final PerformanceMetrics m = evaluation.whole();
             final double score = m.metric(sel.metric());
             final List<Double> foldScores = new ArrayList<>();
             int positive = 0;
-            for (int f = 0; f < sel.folds(); f++) {
-                final double foldScore = sim.metrics(f).metric(sel.metric());
+            for (PerformanceMetrics fold : evaluation.folds()) {
+                final double foldScore = fold.metric(sel.metric());
                 foldScores.add(foldScore);
                 positive += foldScore > 0 ? 1 : 0;
             }
@@ -102,8 +104,8 @@ public final class StrategySelector {
                 chosen.add(r.name());
             }
         }
-        String reason = "best " + sel.metric() + " over " + usable.size() + " instrument(s), walk-forward after a "
-            + firstTradeIndex + "-candle warm-up";
+        String reason = "best " + sel.metric() + " net of costs over " + usable.size() + " instrument(s),"
+            + " walk-forward after a " + firstTradeIndex + "-candle warm-up";
         if (!chosen.isEmpty() && rankings.get(0).score() <= 0) {
             reason += "; note: even the best " + sel.metric() + " is not positive (" + NO_EDGE + ")";
         }

@@ -41,8 +41,8 @@ class StrategyConfigTest {
             regime: {adx_period: 10, adx_enter: 30, adx_exit: 22, volatility_window: 20, volatility_lookback: 500,
                      volatility_enter_percentile: 0.95, volatility_exit_percentile: 0.8, volatility_min_ratio: 2,
                      min_dwell_candles: 5}
-            selection: {metric: sortino, min_trades: 10, fee_bps: 25, position_fraction: 0.5,
-                        entry_confidence: 0.4, min_history_candles: 2000, folds: 5, min_positive_folds: 3}
+            selection: {metric: sortino, min_trades: 10, min_history_candles: 2000, folds: 5,
+                        min_positive_folds: 3}
             params: {breakout: {channel_period: 30}}
             """);
         assertThat(c.active()).containsExactly("breakout", "rsi_reversal");
@@ -50,10 +50,21 @@ class StrategyConfigTest {
         assertThat(c.regime().volatilityMinRatio()).isEqualTo(2.0);
         assertThat(c.regime().minDwellCandles()).isEqualTo(5);
         assertThat(c.selection().metric()).isEqualTo("sortino");
-        assertThat(c.selection().positionFraction()).isEqualTo(0.5);
+        assertThat(c.selection().minHistoryCandles()).isEqualTo(2000);
         assertThat(c.selection().folds()).isEqualTo(5);
         assertThat(c.selection().minPositiveFolds()).isEqualTo(3);
         assertThat(c.params().keys()).containsExactly("breakout");
+    }
+
+    @Test
+    void shouldRefuseTheRetiredSelectionSimulationKeysSayingWhy() {
+        for (String key : new String[] {"fee_bps: 25", "position_fraction: 0.5", "entry_confidence: 0.4"}) {
+            assertThatThrownBy(() -> read("selection: {" + key + "}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("order layer")
+                .extracting(e -> ((ConfigException) e).key())
+                .isEqualTo("strategies.selection." + key.substring(0, key.indexOf(':')));
+        }
     }
 
     @Test

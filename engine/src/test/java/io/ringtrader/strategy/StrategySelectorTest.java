@@ -9,83 +9,91 @@ import org.junit.jupiter.api.Test;
 
 class StrategySelectorTest {
     private static final StrategyLibrary LIBRARY = StrategyLibrary.of(StrategyLibrary.builtIns());
+    private static final List<Candle[]> LONG_HISTORY = List.of(
+        new TestCandles(0).randomWalk(3_000, 0.0, 0.15, 1).toArray(),
+        new TestCandles(1).randomWalk(3_000, 0.0, 0.15, 2).toArray());
 
-    private static StrategySelector selector(String selection) {
+    private static StrategySelector.Selection select(String selection, ScriptedSimulation simulation,
+                                                     List<Candle[]> history) {
         final StrategyConfig config = TestConfigs.strategies("selection: " + selection);
-        return new StrategySelector(config, LIBRARY);
+        return new StrategySelector(config, LIBRARY, simulation).select(history);
     }
 
-    private static int rank(StrategySelector.Selection s, String name) {
-        for (int i = 0; i < s.rankings().size(); i++) {
-            if (s.rankings().get(i).name().equals(name)) {
-                return i;
-            }
+    private static int warmUp(String name) {
+        return LIBRARY.configure(name, TestConfigs.strategies("{}").params()).factory().create(0).warmUpCandles();
+    }
+
+    @Test
+    void shouldChooseTheThreeBestScoresAndAskTheSimulationAfterTheLongestWarmUp() {
+        final ScriptedSimulation sim = new ScriptedSimulation()
+            .give("breakout", 1.5, 9, 1, 2, 1, 2)
+            .give("rsi_reversal", 2.5, 9, 1, 2, 1, 2)
+            .give("vwap_reversion", 0.5, 9, 1, 2, 1, 2)
+            .give("trend_following", -1.0, 9, 1, 2, 1, 2)
+            .give("macd_momentum", 0.7, 9, 1, 2, 1, 2)
+            .give("mean_reversion", 0.1, 9, 1, 2, 1, 2);
+        final StrategySelector.Selection s = select("{min_history_candles: 1000, min_trades: 5}", sim, LONG_HISTORY);
+        assertThat(s.chosen()).containsExactly("rsi_reversal", "breakout", "macd_momentum");
+        assertThat(s.rankings()).extracting(StrategySelector.Ranking::name).containsExactly("rsi_reversal",
+            "breakout", "macd_momentum", "vwap_reversion", "mean_reversion", "trend_following");
+        assertThat(s.reason()).contains("sharpe net of costs over 2 instrument(s)").doesNotContain("defaults")
+            .doesNotContain(StrategySelector.NO_EDGE);
+        assertThat(sim.asked).hasSize(6);
+        int longest = 0;
+        for (String name : LIBRARY.names()) {
+            longest = Math.max(longest, warmUp(name));
         }
-        return -1;
+        assertThat(sim.lastFirstTradeIndex).isEqualTo(longest).isPositive();
+        assertThat(sim.lastInstruments).isEqualTo(2);
+        assertThat(s.rankings().get(0).foldScores()).containsExactly(1.0, 2.0, 1.0, 2.0);
     }
 
     @Test
-    void shouldRankTrendFollowingAboveMeanReversionInAStrongTrend() {
-        final List<Candle[]> history = List.of(
-            new TestCandles(0).randomWalk(3_000, 0.05, 0.15, 1).toArray(),
-            new TestCandles(1).randomWalk(3_000, 0.05, 0.15, 2).toArray());
-        final StrategySelector.Selection s = selector("{min_history_candles: 1000, min_trades: 1, fee_bps: 10}")
-            .select(history);
-        assertThat(s.rankings()).hasSize(6);
-        assertThat(rank(s, "trend_following")).isLessThan(rank(s, "mean_reversion"));
-        assertThat(s.chosen()).hasSize(3).contains("trend_following").doesNotContain("mean_reversion");
-        assertThat(s.reason()).contains("sharpe");
-        final StrategySelector.Ranking trend = s.rankings().get(rank(s, "trend_following"));
-        assertThat(trend.foldScores()).hasSize(4);
-        assertThat(trend.positiveFolds()).isGreaterThanOrEqualTo(3);
+    void shouldRankUnqualifiedStrategiesLastAndFillTheChoiceWithDefaults() {
+        final ScriptedSimulation sim = new ScriptedSimulation()
+            .give("rsi_reversal", 3.0, 2, 1, 1, 1, 1)       // too few trades
+            .give("vwap_reversion", 2.0, 9, 1, -1, -1, -1)  // too few positive folds
+            .give("macd_momentum", 1.0, 9, 1, 1, 1, -1);
+        final StrategySelector.Selection s = select("{min_history_candles: 1000, min_trades: 5,"
+            + " min_positive_folds: 3}", sim, LONG_HISTORY);
+        assertThat(s.rankings().get(0).name()).isEqualTo("macd_momentum");
+        assertThat(s.rankings().get(0).qualified()).isTrue();
+        assertThat(s.rankings()).filteredOn(StrategySelector.Ranking::qualified).hasSize(1);
+        assertThat(s.chosen()).containsExactly("macd_momentum", "trend_following", "mean_reversion");
+        assertThat(s.reason()).contains("only 1 strategy made 5 trades and 3 positive folds");
     }
 
     @Test
-    void shouldRankMeanReversionAboveTrendFollowingInAChoppyRange() {
-        final List<Candle[]> history = List.<Candle[]>of(
-            new TestCandles(0).wave(4_000, 100, 2.0, 60, 0.2, 9).toArray());
-        final StrategySelector.Selection s = selector("{min_history_candles: 1000, min_trades: 5, fee_bps: 0}")
-            .select(history);
-        assertThat(rank(s, "mean_reversion")).isLessThan(rank(s, "trend_following"));
-        assertThat(s.chosen()).doesNotContain("trend_following", "breakout").contains("rsi_reversal");
+    void shouldSayWhenNoStrategyBeatTheCosts() {
+        final ScriptedSimulation sim = new ScriptedSimulation();
+        for (String name : LIBRARY.names()) {
+            sim.give(name, -0.5 - name.length() / 100.0, 9, -1, -1, -1, -1);
+        }
+        final StrategySelector.Selection s = select("{min_history_candles: 1000, min_trades: 5}", sim, LONG_HISTORY);
+        assertThat(s.chosen()).hasSize(3);
+        assertThat(s.reason()).contains(StrategySelector.NO_EDGE);
+        final ScriptedSimulation one = new ScriptedSimulation().give("breakout", 0.01, 9, 1, 1, 1, 1);
+        assertThat(select("{min_history_candles: 1000, min_trades: 5}", one, LONG_HISTORY).reason())
+            .as("a positive best score is an edge").doesNotContain(StrategySelector.NO_EDGE);
     }
 
     @Test
-    void shouldChooseThreeDistinctStrategiesFromRealCoinbaseMinuteBars() {
-        final List<Candle[]> history = List.of(LeanBars.read(0, "btcusd", "20180404", "20180405", "20180406"),
-            LeanBars.read(1, "ethusd", "20180404", "20180405"));
-        final StrategySelector.Selection s = selector("{min_history_candles: 1000, min_trades: 3}").select(history);
-        assertThat(s.chosen()).hasSize(3).doesNotHaveDuplicates();
-        assertThat(s.rankings()).hasSize(6).allMatch(r -> !Double.isNaN(r.score()));
-    }
-
-    @Test
-    void shouldFallBackToTheDefaultsOnShortHistory() {
+    void shouldFallBackToTheDefaultsOnShortHistoryWithoutSimulating() {
+        final ScriptedSimulation sim = new ScriptedSimulation().give("breakout", 5, 100, 1, 1, 1, 1);
         final List<Candle[]> history = List.<Candle[]>of(new TestCandles(0).randomWalk(500, 0.05, 0.15, 1).toArray());
-        final StrategySelector.Selection s = selector("{min_history_candles: 1000}").select(history);
+        final StrategySelector.Selection s = select("{min_history_candles: 1000}", sim, history);
         assertThat(s.chosen()).isEqualTo(StrategyConfig.DEFAULT_ACTIVE);
         assertThat(s.reason()).contains("history too short");
         assertThat(s.rankings()).isEmpty();
+        assertThat(sim.asked).isEmpty();
     }
 
     @Test
-    void shouldFillWithDefaultsWhenTooFewStrategiesTradeEnough() {
-        final List<Candle[]> history = List.<Candle[]>of(new TestCandles(0).randomWalk(2_000, 0.0, 0.2, 3).toArray());
-        final StrategySelector.Selection s = selector("{min_history_candles: 1000, min_trades: 1000000}")
-            .select(history);
-        assertThat(s.chosen()).isEqualTo(StrategyConfig.DEFAULT_ACTIVE);
-        assertThat(s.reason()).contains("defaults");
-        assertThat(s.rankings()).noneMatch(StrategySelector.Ranking::qualified);
-    }
-
-    @Test
-    void shouldDisqualifyStrategiesWithoutEnoughPositiveFolds() {
-        final List<Candle[]> history = List.<Candle[]>of(new TestCandles(0).randomWalk(3_000, 0.0, 0.2, 3).toArray());
-        final StrategySelector.Selection s = selector("{min_history_candles: 1000, min_trades: 0, folds: 3,"
-            + " min_positive_folds: 3}").select(history);
-        for (StrategySelector.Ranking r : s.rankings()) {
-            assertThat(r.qualified()).as(r.name()).isEqualTo(r.positiveFolds() == 3);
-            assertThat(r.foldScores()).hasSize(3);
-        }
+    void shouldLeaveOutInstrumentsWithTooLittleHistory() {
+        final ScriptedSimulation sim = new ScriptedSimulation();
+        final List<Candle[]> history = List.of(LONG_HISTORY.get(0),
+            new TestCandles(1).randomWalk(300, 0.0, 0.15, 2).toArray());
+        select("{min_history_candles: 1000}", sim, history);
+        assertThat(sim.lastInstruments).isEqualTo(1);
     }
 }
