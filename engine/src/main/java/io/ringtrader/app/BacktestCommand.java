@@ -9,17 +9,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code backtest}: stored Parquet candles through the same strategy, risk and portfolio stages as live. */
+/**
+ * {@code backtest}: stored Parquet candles, or a journal's recorded trades, through the same strategy, risk and
+ * portfolio stages as live.
+ */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-    description = "Backtest strategies on stored candles (DATA_DIR/candles/SYM/*.parquet).")
+    description = "Backtest strategies on stored candles (DATA_DIR/candles/SYM/*.parquet) or, with --journal, on a"
+        + " journal's recorded trades.")
 public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", required = true, description = "First day (UTC).")
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD",
+        description = "First day (UTC); required for candles, optional with --journal.")
     String from;
 
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", required = true, description = "Last day (UTC), inclusive.")
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD",
+        description = "Last day (UTC), inclusive; required for candles, optional with --journal.")
     String to;
 
     @Option(names = "--strategies", paramLabel = "a,b,...", split = ",",
@@ -35,6 +41,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Launch.run(options, spec.commandLine().getErr(),
-            config -> new BacktestRunner(config, options, from, to, strategies, out).run());
+            config -> new BacktestRunner(config, options, from, to, strategies, out).fromJournal(options.journal)
+                .run());
     }
 }

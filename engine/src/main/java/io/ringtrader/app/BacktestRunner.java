@@ -25,8 +25,10 @@ import org.apache.logging.log4j.Logger;
  * Runs {@code backtest} (see {@link BacktestCommand}): reads the stored candles of the configured symbols for the
  * date range, runs them through the live strategy and risk/portfolio stages ({@link BacktestSession}) once with
  * the chosen strategies together (the portfolio) and once per strategy alone, then writes {@code live_trades.csv}
- * and {@code equity.csv} of the portfolio run and {@code report.json} of every run, and prints a table. Bad dates,
- * an empty range or unknown strategy names are usage errors (exit 2). Runs on the calling thread.
+ * and {@code equity.csv} of the portfolio run and {@code report.json} of every run, and prints a table. With
+ * {@code --journal} the input is instead a journal's recorded trades, through the live candle stage too (the
+ * symbols are the journal's, the range optional). Bad dates, an empty range, a journal that is not one or is
+ * damaged, or unknown strategy names are usage errors (exit 2). Runs on the calling thread.
  */
 final class BacktestRunner {
     /** Outside {@code io.ringtrader.app}: info goes to the log file only (the console gets the table directly). */
@@ -39,6 +41,7 @@ final class BacktestRunner {
     private final List<String> strategies;
     private final Path out;
     private final PrintStream console;
+    private Path journal;
 
     BacktestRunner(EngineConfig config, CommonOptions options, String from, String to, List<String> strategies,
                    Path out) {
@@ -57,14 +60,52 @@ final class BacktestRunner {
         this.console = console;
     }
 
+    /** Backtests the recorded trades of the journal in {@code dir} instead of stored candles. */
+    BacktestRunner fromJournal(Path dir) {
+        this.journal = dir;
+        return this;
+    }
+
     int run() throws IOException {
-        final LocalDate fromDate = date("--from", from);
-        final LocalDate toDate = date("--to", to);
-        if (fromDate.isAfter(toDate)) {
+        if (journal == null && (from == null || to == null)) {
+            throw new ConfigException(from == null ? "--from" : "--to", "is required (or give --journal DIR)");
+        }
+        final LocalDate fromDate = from == null ? null : date("--from", from);
+        final LocalDate toDate = to == null ? null : date("--to", to);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
             throw new ConfigException("--to", toDate + " is before --from " + fromDate);
         }
+        if (journal != null) {
+            try (BacktestJournal recorded = BacktestJournal.open(journal, config, fromDate, toDate)) {
+                return run(recorded.config(), recorded.describe(console), recorded::run, recorded::closedCandles,
+                    fromDate, toDate);
+            }
+        }
+        final Instruments instruments = config.instruments().build(config.symbols(), config.quoteCurrency());
+        final BacktestCandles candles = BacktestCandles.load(dataDir, instruments, fromDate, toDate);
+        if (candles.size() == 0) {
+            throw new ConfigException("--data-dir", "no candles of " + String.join(",", config.symbols())
+                + " between " + fromDate + " and " + toDate + " in " + dataDir.resolve("candles")
+                + "/{SYMBOL}/*.parquet");
+        }
+        return run(config, describe(instruments, candles, fromDate, toDate), (session, progress) -> session.run(
+            candles.candles(), null, progress), () -> candles, fromDate, toDate);
+    }
+
+    /** Drives one session over the backtest's input, reporting progress in input units. */
+    interface Drive {
+        BacktestResult run(BacktestSession session, BacktestSession.Progress progress);
+    }
+
+    /**
+     * The runs over one input ({@code units} per run): the portfolio, then each strategy alone; then the files and
+     * the table. {@code closedCandles} gives the input's candles once the first run is done.
+     */
+    private int run(EngineConfig runConfig, long units, Drive drive,
+                    java.util.function.Supplier<BacktestCandles> closedCandles, LocalDate fromDate,
+                    LocalDate toDate) throws IOException {
         final StrategyLibrary library = StrategyLibrary.load();
-        final List<String> chosen = strategies == null || strategies.isEmpty() ? config.strategies().active()
+        final List<String> chosen = strategies == null || strategies.isEmpty() ? runConfig.strategies().active()
             : List.copyOf(strategies);
         for (String name : chosen) {
             if (library.provider(name) == null) {
@@ -73,35 +114,31 @@ final class BacktestRunner {
             }
         }
         final List<String> alone = strategies == null || strategies.isEmpty() ? library.names() : chosen;
-        final Instruments instruments = config.instruments().build(config.symbols(), config.quoteCurrency());
-        final BacktestCandles candles = BacktestCandles.load(dataDir, instruments, fromDate, toDate);
-        if (candles.size() == 0) {
-            throw new ConfigException("--data-dir", "no candles of " + String.join(",", config.symbols())
-                + " between " + fromDate + " and " + toDate + " in " + dataDir.resolve("candles")
-                + "/{SYMBOL}/*.parquet");
-        }
-        describe(instruments, candles, fromDate, toDate, chosen, alone);
+        final Instruments instruments = runConfig.instruments().build(runConfig.symbols(),
+            runConfig.quoteCurrency());
+        console.println("Backtest: portfolio of " + chosen + ", then " + alone.size() + " strategies alone");
 
-        final ProgressBar bar = new ProgressBar(console, "candles", (long) candles.size() * (1 + alone.size()),
-            System.nanoTime());
-        final StrategyRegistry registry = registry(chosen, library);
-        final BacktestResult combined = run("portfolio", chosen, registry, instruments, candles, bar, 0);
+        final ProgressBar bar = new ProgressBar(console, journal == null ? "candles" : "events",
+            units * (1 + alone.size()), System.nanoTime());
+        final StrategyRegistry registry = registry(runConfig, chosen, library);
+        final BacktestResult combined = run(runConfig, "portfolio", chosen, registry, instruments, drive, bar, 0);
         final BacktestStats portfolio = BacktestStats.of("portfolio", chosen, combined);
         final List<BacktestStats> each = new ArrayList<>();
         for (int i = 0; i < alone.size(); i++) {
             final List<String> one = List.of(alone.get(i));
-            final BacktestResult r = run(alone.get(i), one, registry(one, library), instruments, candles, bar,
-                (long) candles.size() * (i + 1));
+            final BacktestResult r = run(runConfig, alone.get(i), one, registry(runConfig, one, library),
+                instruments, drive, bar, units * (i + 1));
             each.add(BacktestStats.of(alone.get(i), one, r));
         }
-        bar.finish((long) candles.size() * (1 + alone.size()), System.nanoTime());
+        bar.finish(units * (1 + alone.size()), System.nanoTime());
+        final BacktestCandles candles = closedCandles.get();
 
         BacktestFiles.write(out.resolve(BacktestFiles.TRADES), BacktestFiles.trades(combined, instruments, registry));
         BacktestFiles.write(out.resolve(BacktestFiles.EQUITY), BacktestFiles.equity(combined));
         final BacktestStats hold = BacktestStats.buyAndHold(candles.candles(), instruments.size(),
-            config.portfolio().startingCashE8(), Math.round(config.portfolio().takerFeeBps() * 10_000));
+            runConfig.portfolio().startingCashE8(), Math.round(runConfig.portfolio().takerFeeBps() * 10_000));
         BacktestFiles.write(out.resolve(BacktestFiles.REPORT), BacktestFiles.report(
-            header(instruments, candles, fromDate, toDate), portfolio, each, hold));
+            header(runConfig, instruments, candles, fromDate, toDate), portfolio, each, hold));
         final String table = BacktestTable.render(portfolio, each, hold);
         console.print(table);
         console.println("Wrote " + out.resolve(BacktestFiles.TRADES) + ", " + BacktestFiles.EQUITY + ", "
@@ -113,19 +150,20 @@ final class BacktestRunner {
         return ExitCodes.OK;
     }
 
-    private BacktestResult run(String label, List<String> names, StrategyRegistry registry, Instruments instruments,
-                               BacktestCandles candles, ProgressBar bar, long before) {
-        final StrategyConfig strategyConfig = config.strategies().withActive(names);
-        final BacktestSession session = new BacktestSession(label, config, instruments, strategyConfig, registry);
-        return session.run(candles.candles(), null, done -> bar.update(before + done, System.nanoTime(), false));
+    private static BacktestResult run(EngineConfig runConfig, String label, List<String> names,
+                                      StrategyRegistry registry, Instruments instruments, Drive drive,
+                                      ProgressBar bar, long before) {
+        final StrategyConfig strategyConfig = runConfig.strategies().withActive(names);
+        final BacktestSession session = new BacktestSession(label, runConfig, instruments, strategyConfig, registry);
+        return drive.run(session, done -> bar.update(before + done, System.nanoTime(), false));
     }
 
-    private StrategyRegistry registry(List<String> names, StrategyLibrary library) {
-        return StrategyRegistry.create(config.strategies().withActive(names), library);
+    private static StrategyRegistry registry(EngineConfig runConfig, List<String> names, StrategyLibrary library) {
+        return StrategyRegistry.create(runConfig.strategies().withActive(names), library);
     }
 
-    private void describe(Instruments instruments, BacktestCandles candles, LocalDate fromDate, LocalDate toDate,
-                          List<String> chosen, List<String> alone) {
+    /** Prints what the stored candles hold; returns the candle count (progress units per run). */
+    private long describe(Instruments instruments, BacktestCandles candles, LocalDate fromDate, LocalDate toDate) {
         final StringBuilder counts = new StringBuilder();
         for (int id = 0; id < instruments.size(); id++) {
             final String symbol = instruments.get(id).symbol();
@@ -136,18 +174,22 @@ final class BacktestRunner {
                 LOG.info("Backtest: no candles for {} between {} and {}", symbol, fromDate, toDate);
             }
         }
-        final String line = String.format(Locale.ROOT, "Backtest %s..%s: %,d candles (%s) over %,d minutes;"
-            + " portfolio of %s, then %d strategies alone", fromDate, toDate, candles.size(), counts,
-            candles.minutes(), chosen, alone.size());
+        final String line = String.format(Locale.ROOT, "Backtest %s..%s: %,d candles (%s) over %,d minutes",
+            fromDate, toDate, candles.size(), counts, candles.minutes());
         console.println(line);
         LOG.info(line);
+        return candles.size();
     }
 
-    private ObjectNode header(Instruments instruments, BacktestCandles candles, LocalDate fromDate,
-                              LocalDate toDate) {
+    private ObjectNode header(EngineConfig runConfig, Instruments instruments, BacktestCandles candles,
+                              LocalDate fromDate, LocalDate toDate) {
         final ObjectNode h = new ObjectMapper().createObjectNode();
-        h.put("from", fromDate.toString());
-        h.put("to", toDate.toString());
+        h.put("source", journal == null ? "candles" : "journal");
+        if (journal != null) {
+            h.put("journal", journal.toString());
+        }
+        h.put("from", fromDate == null ? null : fromDate.toString());
+        h.put("to", toDate == null ? null : toDate.toString());
         final ObjectNode counts = h.putObject("candles");
         final ArrayNode symbols = h.putArray("symbols");
         for (int id = 0; id < instruments.size(); id++) {
@@ -155,14 +197,15 @@ final class BacktestRunner {
             counts.put(instruments.get(id).symbol(), candles.count(id));
         }
         h.put("minutes", candles.minutes());
-        h.put("first_candle", Rfc3339.formatMicros(candles.candles()[0].openTimeNs));
-        h.put("last_candle", Rfc3339.formatMicros(candles.candles()[candles.size() - 1].openTimeNs));
-        h.put("starting_cash", BacktestFiles.money(config.portfolio().startingCashE8()));
-        h.put("taker_fee_bps", config.portfolio().takerFeeBps());
-        h.put("maker_fee_bps", config.portfolio().makerFeeBps());
-        h.put("entry_type", config.orders().entryType());
-        h.put("slippage_bps", config.portfolio().slippageBps());
-        h.put("min_candles", config.strategies().minCandles());
+        h.put("first_candle", candles.size() == 0 ? null : Rfc3339.formatMicros(candles.candles()[0].openTimeNs));
+        h.put("last_candle", candles.size() == 0 ? null
+            : Rfc3339.formatMicros(candles.candles()[candles.size() - 1].openTimeNs));
+        h.put("starting_cash", BacktestFiles.money(runConfig.portfolio().startingCashE8()));
+        h.put("taker_fee_bps", runConfig.portfolio().takerFeeBps());
+        h.put("maker_fee_bps", runConfig.portfolio().makerFeeBps());
+        h.put("entry_type", runConfig.orders().entryType());
+        h.put("slippage_bps", runConfig.portfolio().slippageBps());
+        h.put("min_candles", runConfig.strategies().minCandles());
         return h;
     }
 

@@ -1,5 +1,8 @@
 package io.ringtrader.app;
 
+import io.ringtrader.candle.CandleHandler;
+import io.ringtrader.candle.CandleStore;
+import io.ringtrader.candle.ClosedCandleSink;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.config.StrategyConfig;
 import io.ringtrader.event.Candle;
@@ -7,7 +10,12 @@ import io.ringtrader.event.EventType;
 import io.ringtrader.event.FeedStatus;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.MarketEvent;
+import io.ringtrader.event.OutputBatch;
 import io.ringtrader.event.Signal;
+import io.ringtrader.journal.Journal;
+import io.ringtrader.journal.JournalReader;
+import io.ringtrader.journal.JournalRecord;
+import io.ringtrader.journal.RecordType;
 import io.ringtrader.portfolio.Portfolio;
 import io.ringtrader.portfolio.RiskPortfolioHandler;
 import io.ringtrader.strategy.StrategyHandler;
@@ -22,6 +30,9 @@ import io.ringtrader.strategy.StrategyRegistry;
  * take-profits), then one event carrying the minute's closed candles in {@code closedCandles}; each event passes
  * the strategy stage, then the risk/portfolio stage, like the pipeline. Orders placed on a minute's close match the
  * next minute's path, never the bar that caused them.
+ * <p>{@link #runJournal} drives the same stages from a journal's recorded inputs instead, with the live candle
+ * stage in front: every real trade, heartbeat and feed event in its recorded order, so orders match trade by trade
+ * exactly as they did (or would have) live, with no bar path assumed.
  * A fresh portfolio with the configured starting cash; strategies start cold (the first {@code min_candles}
  * minutes of the range warm them up). Single-use, single-threaded, deterministic.
  */
@@ -46,6 +57,7 @@ final class BacktestSession {
     private final StrategyHandler strategies;
     private final RiskPortfolioHandler risk;
     private final Portfolio portfolio;
+    private final EngineConfig config;
     private final MarketEvent event;
     private final BacktestResult result;
     private long sequence;
@@ -56,6 +68,7 @@ final class BacktestSession {
                     StrategyRegistry registry) {
         this.label = label;
         this.instruments = instruments;
+        this.config = config;
         final int n = instruments.size();
         strategies = new StrategyHandler(strategyConfig, registry, n);
         portfolio = new Portfolio(n, config.portfolio().startingCashE8());
@@ -102,6 +115,10 @@ final class BacktestSession {
                 progress.done(end);
             }
         }
+        return finish();
+    }
+
+    private BacktestResult finish() {
         result.signals(strategies.counters().actionableSignals(), strategies.counters().filteredSignals(),
             risk.rejectedSignals());
         if (risk.arithmeticErrors() + risk.batchFull() + risk.brokerRejected() > 0) {
@@ -109,6 +126,78 @@ final class BacktestSession {
                 label, risk.arithmeticErrors(), risk.batchFull(), risk.brokerRejected());
         }
         return result;
+    }
+
+    /**
+     * Runs the recorded inputs of {@code journal} whose exchange time lies in [{@code fromNs}, {@code toNs}) (history
+     * candles, which only warm the stages up, always) through the candle, strategy and risk/portfolio stages. The
+     * recorded session's own decisions (trading on and off, standing aside, drawdown resets) are not inputs of a
+     * backtest and are left out: the run trades from its first event to its last. Each candle the candle stage
+     * closes goes to {@code closed} (copied by the callee if kept); one equity point per minute that closed candles.
+     */
+    BacktestResult runJournal(Journal journal, long fromNs, long toNs, Observer observer, Progress progress,
+                              java.util.function.Consumer<Candle> closed) {
+        final CandleHandler candles = new CandleHandler(config.candles(), instruments.size(),
+            new CandleStore(instruments.size(), config.candles().retentionDays()), ClosedCandleSink.NONE);
+        final JournalRecord record = new JournalRecord();
+        long inputs = 0;
+        boolean started = false;
+        try (JournalReader reader = journal.reader()) {
+            while (reader.next(record)) {
+                if (record.type != RecordType.INPUT || !backtestInput(record.input, fromNs, toNs)) {
+                    continue;
+                }
+                if (!started && record.input.type != EventType.HISTORY_CANDLE) {
+                    started = true;
+                    event.clear();
+                    event.type = EventType.FEED_STATUS;
+                    event.value = FeedStatus.TRADING_ON;
+                    event.timestampNs = record.input.timestampNs;
+                    dispatch(candles, observer);
+                }
+                final boolean held = positionHeld();
+                event.clear();
+                event.copyInputFrom(record.input);
+                dispatch(candles, observer);
+                final OutputBatch<Candle> out = event.closedCandles;
+                long lastMinuteNs = Long.MIN_VALUE;
+                for (int i = 0; i < out.size(); i++) {
+                    final Candle c = out.get(i);
+                    if (closed != null) {
+                        closed.accept(c);
+                    }
+                    if (c.openTimeNs != lastMinuteNs) {
+                        lastMinuteNs = c.openTimeNs;
+                        result.addMinute(c.openTimeNs + StrategyHandler.CANDLE_NS, portfolio.equityE8(), held);
+                    }
+                }
+                if (progress != null && ++inputs % 65_536 == 0) {
+                    progress.done(inputs);
+                }
+            }
+        }
+        if (progress != null) {
+            progress.done(inputs);
+        }
+        return finish();
+    }
+
+    /** A journaled input a backtest replays: market data and feed events in range, never the session's decisions. */
+    private static boolean backtestInput(MarketEvent in, long fromNs, long toNs) {
+        if (in.type == EventType.HISTORY_CANDLE) {
+            return true;
+        }
+        if (in.type == EventType.FEED_STATUS && (in.value == FeedStatus.TRADING_ON
+            || in.value == FeedStatus.TRADING_OFF || in.value == FeedStatus.STAND_ASIDE
+            || in.value == FeedStatus.TRADE_ON_EDGE || in.value == FeedStatus.RESET_DRAWDOWN)) {
+            return false;
+        }
+        return in.timestampNs >= fromNs && in.timestampNs < toNs;
+    }
+
+    private void dispatch(CandleHandler candles, Observer observer) {
+        candles.onEvent(event, sequence, true);
+        dispatch(observer);
     }
 
     /**

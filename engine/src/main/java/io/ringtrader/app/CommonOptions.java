@@ -60,7 +60,7 @@ public final class CommonOptions {
     Path replayFile;
 
     @Option(names = "--journal", paramLabel = "DIR",
-        description = "journal source (--feed journal) or replay input: a journal directory.")
+        description = "journal source (--feed journal), replay input or backtest input: a journal directory.")
     Path journal;
 
     @Option(names = "--duration", paramLabel = "D",

@@ -90,7 +90,7 @@ final class ReplayRunner {
         return options.speed == null ? 0 : options.speed;
     }
 
-    private static boolean hasQueueFiles(Path dir) throws IOException {
+    static boolean hasQueueFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.anyMatch(p -> p.getFileName().toString().endsWith(".cq4"));
         }
