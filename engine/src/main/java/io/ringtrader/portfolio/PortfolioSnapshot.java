@@ -4,8 +4,8 @@ import io.ringtrader.order.OrderBook;
 
 /**
  * A copy of a {@link Portfolio}'s state at one event: what the state file holds. Mutable and reusable (the
- * handler copies into pre-allocated snapshots in the {@link PortfolioOutbox}); a snapshot belongs to one thread at
- * a time, handed over through the outbox.
+ * handler copies into the {@link PortfolioOutbox}'s three buffers); a snapshot belongs to one thread at a time,
+ * handed over through the outbox.
  */
 public final class PortfolioSnapshot {
     public final long[] quantityE8;

@@ -140,7 +140,7 @@ public final class TradeLogWriter implements AutoCloseable, PortfolioOutbox.Cons
     private void reportOverflows() {
         final long overflows = outbox.overflows();
         if (overflows != loggedOverflows) {
-            LOG.error("Trade log queue overflowed: {} entries dropped so far (rows or state snapshots lost)",
+            LOG.error("Trade log queue overflowed: {} fills dropped so far (their rows are lost)",
                 overflows);
             loggedOverflows = overflows;
         }
