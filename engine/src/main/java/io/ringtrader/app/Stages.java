@@ -79,7 +79,7 @@ final class Stages implements AutoCloseable {
             s.registry = registry;
             final StrategyReselector reselector = !StrategySelection.reselecting(config) ? null
                 : new StrategyReselector(StrategySelection.selector(config, instruments),
-                    registry.names(), n, config.candles().retentionDays(),
+                    registry.names(), initiallyActive, n, config.candles().retentionDays(),
                     (long) (config.strategies().selection().intervalHours() * 3_600_000_000_000L),
                     config.strategies().selection().applyAfterMinutes() * 60_000_000_000L, journalNotes);
             s.strategies = new StrategyHandler(config.strategies(), registry, n, initiallyActive, reselector);

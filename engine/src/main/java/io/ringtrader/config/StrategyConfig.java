@@ -121,9 +121,11 @@ public record StrategyConfig(List<String> active, long signalIntervalSeconds, in
      * @param intervalHours      re-select every this many hours of exchange time (0: at start-up only)
      * @param applyAfterMinutes a re-selection computed at a boundary takes effect this many minutes of exchange
      *                          time later (it runs off the stage's thread meanwhile)
+     * @param switchMargin      at a re-selection, an active qualified strategy is replaced only by one scoring at
+     *                          least this much more (metric units; 0 = always the top three)
      */
     public record Selection(String metric, int minTrades, int minHistoryCandles, int folds, int minPositiveFolds,
-                            boolean enabled, double intervalHours, int applyAfterMinutes) {
+                            boolean enabled, double intervalHours, int applyAfterMinutes, double switchMargin) {
 
         /** Keys of the selection's former own paper simulation: refused with the reason. */
         private static final List<String> RETIRED = List.of("fee_bps", "position_fraction", "entry_confidence");
@@ -152,7 +154,8 @@ public record StrategyConfig(List<String> active, long signalIntervalSeconds, in
                 (int) n.integer("min_history_candles", 1_440, 10, 10_000_000),
                 folds, minPositive,
                 n.bool("enabled", true),
-                intervalHours, applyAfter);
+                intervalHours, applyAfter,
+                n.decimal("switch_margin", 0.5, 0, 1_000_000));
         }
     }
 }

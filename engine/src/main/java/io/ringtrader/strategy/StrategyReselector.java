@@ -48,16 +48,20 @@ public final class StrategyReselector {
     private long nextDueNs = NEVER;
     private long selections;
     private Future<StrategySelector.Selection> pending;
+    /** The voting set now: the incumbents a re-selection is biased towards (see {@code switch_margin}). */
+    private List<String> active;
     private long pendingBoundaryNs;
     private long pendingStartedNs;
 
     /**
-     * Evaluates {@code candidates} every {@code intervalNs} of exchange time over up to {@code retentionDays} of
-     * candles of {@code instrumentCount} instruments, applying each choice {@code applyAfterNs} after its boundary;
-     * each choice is logged and handed to {@code notes} (journal).
+     * Evaluates {@code candidates} (the first {@code initiallyActive} of them vote at the start) every
+     * {@code intervalNs} of exchange time over up to {@code retentionDays} of candles of {@code instrumentCount}
+     * instruments, applying each choice {@code applyAfterNs} after its boundary; each choice is logged and handed
+     * to {@code notes} (journal).
      */
-    public StrategyReselector(StrategySelector selector, List<String> candidates, int instrumentCount,
-                              int retentionDays, long intervalNs, long applyAfterNs, Consumer<String> notes) {
+    public StrategyReselector(StrategySelector selector, List<String> candidates, int initiallyActive,
+                              int instrumentCount, int retentionDays, long intervalNs, long applyAfterNs,
+                              Consumer<String> notes) {
         if (intervalNs <= 0 || applyAfterNs < 0 || applyAfterNs >= intervalNs) {
             throw new IllegalArgumentException("need 0 <= apply delay < interval, got " + applyAfterNs + " and "
                 + intervalNs);
@@ -65,6 +69,7 @@ public final class StrategyReselector {
         this.applyAfterNs = applyAfterNs;
         this.selector = selector;
         this.candidates = List.copyOf(candidates);
+        this.active = List.copyOf(candidates.subList(0, Math.max(1, Math.min(initiallyActive, candidates.size()))));
         this.history = new CandleStore(instrumentCount, retentionDays);
         this.intervalNs = intervalNs;
         this.notes = notes;
@@ -108,7 +113,8 @@ public final class StrategyReselector {
             perInstrument.add(candles);
         }
         pendingStartedNs = System.nanoTime();
-        pending = worker.submit(() -> selector.select(perInstrument, candidates));
+        final List<String> incumbents = active;
+        pending = worker.submit(() -> selector.select(perInstrument, candidates, incumbents));
         if (applyAfterNs == 0) {
             chosen = apply(journal);
         }
@@ -144,6 +150,7 @@ public final class StrategyReselector {
         if (journal && notes != null) {
             notes.accept(text.toString());
         }
+        active = selection.chosen();
         return selection.chosen();
     }
 

@@ -62,6 +62,14 @@ public final class StrategySelector {
 
     /** Selects among {@code candidates}; {@code historyPerInstrument} holds each instrument's candles in order. */
     public Selection select(List<Candle[]> historyPerInstrument, List<String> candidates) {
+        return select(historyPerInstrument, candidates, List.of());
+    }
+
+    /**
+     * As above, re-choosing while {@code incumbents} are active: a qualified incumbent keeps its place unless the
+     * challenger that would take it scores at least {@code switch_margin} more, so the choice does not flip on noise.
+     */
+    public Selection select(List<Candle[]> historyPerInstrument, List<String> candidates, List<String> incumbents) {
         final StrategyConfig.Selection sel = config.selection();
         int firstTradeIndex = 0;
         for (String name : candidates) {
@@ -106,6 +114,10 @@ public final class StrategySelector {
         }
         String reason = "best " + sel.metric() + " net of costs over " + usable.size() + " instrument(s),"
             + " walk-forward after a " + firstTradeIndex + "-candle warm-up";
+        final String kept = keepIncumbents(chosen, rankings, incumbents, sel.switchMargin());
+        if (!kept.isEmpty()) {
+            reason += "; kept " + kept + " (challengers within switch_margin " + sel.switchMargin() + ")";
+        }
         if (!chosen.isEmpty() && rankings.get(0).score() <= 0) {
             reason += "; note: even the best " + sel.metric() + " is not positive (" + NO_EDGE + ")";
         }
@@ -115,6 +127,34 @@ public final class StrategySelector {
             defaults(chosen);
         }
         return new Selection(List.copyOf(chosen), reason, List.copyOf(rankings));
+    }
+
+    /**
+     * Puts back each qualified incumbent that fell out of {@code chosen} when the weakest newcomer in it does not
+     * beat the incumbent by {@code margin}; returns what was kept, for the reason ("" when nothing).
+     */
+    private static String keepIncumbents(List<String> chosen, List<Ranking> rankings, List<String> incumbents,
+                                         double margin) {
+        final StringBuilder kept = new StringBuilder();
+        for (Ranking incumbent : rankings) {
+            if (!incumbent.qualified() || !incumbents.contains(incumbent.name())
+                || chosen.contains(incumbent.name())) {
+                continue;
+            }
+            Ranking weakest = null;
+            for (int i = rankings.size() - 1; i >= 0 && weakest == null; i--) {
+                final Ranking r = rankings.get(i);
+                if (chosen.contains(r.name()) && !incumbents.contains(r.name())) {
+                    weakest = r;
+                }
+            }
+            if (weakest != null && weakest.score() - incumbent.score() < margin) {
+                chosen.set(chosen.indexOf(weakest.name()), incumbent.name());
+                kept.append(kept.length() == 0 ? "" : ", ").append(incumbent.name()).append(String.format(
+                    java.util.Locale.ROOT, " %.3f over %s %.3f", incumbent.score(), weakest.name(), weakest.score()));
+            }
+        }
+        return kept.toString();
     }
 
     private List<String> defaults(List<String> chosen) {

@@ -28,7 +28,7 @@ class StrategyReselectorTest {
         final StrategyConfig config = TestConfigs.strategies("{active: [trend_following, mean_reversion, breakout,"
             + " macd_momentum, rsi_reversal, vwap_reversion], min_candles: 50, confidence_threshold: 0.0,"
             + " signal_interval_seconds: 60, selection: {min_history_candles: 200, min_trades: 1,"
-            + " interval_hours: 6}}");
+            + " interval_hours: 6, switch_margin: 0}}");
         final StrategyRegistry registry = StrategyRegistry.create(config, LIBRARY);
         final StrategySelector naive = new StrategySelector(config, LIBRARY, BY_HISTORY);
         final List<String> journaled = new ArrayList<>();
@@ -37,7 +37,7 @@ class StrategyReselectorTest {
                 THREADS.add(Thread.currentThread().getName());
                 return BY_HISTORY.run(name, history, first, folds);
             }),
-            registry.names(), 1, 7, SIX_HOURS_NS, FIVE_MINUTES_NS, journaled::add);
+            registry.names(), 3, 1, 7, SIX_HOURS_NS, FIVE_MINUTES_NS, journaled::add);
         final StrategyHandler handler = new StrategyHandler(config, registry, 1, 3, reselector);
         for (int s = 0; s < registry.size(); s++) {
             assertThat(handler.enabled(s)).as("initially the first three vote").isEqualTo(s < 3);
@@ -99,7 +99,7 @@ class StrategyReselectorTest {
         final List<String> journaled = new ArrayList<>();
         final StrategyReselector reselector = new StrategyReselector(
             new StrategySelector(config, LIBRARY, BY_HISTORY),
-            registry.names(), 1, 7, 3_600_000_000_000L, FIVE_MINUTES_NS, journaled::add);
+            registry.names(), 3, 1, 7, 3_600_000_000_000L, FIVE_MINUTES_NS, journaled::add);
         final Candle[] candles = new TestCandles(0).randomWalk(200, 0.05, 0.15, 3).toArray();
         for (Candle c : candles) {
             reselector.record(c);

@@ -64,6 +64,42 @@ class StrategySelectorTest {
     }
 
     @Test
+    void shouldKeepAnActiveStrategyUnlessAChallengerBeatsItBySwitchMargin() {
+        final List<String> incumbents = List.of("breakout", "rsi_reversal", "vwap_reversion");
+        final StrategyConfig config = TestConfigs.strategies("selection: {min_history_candles: 1000, min_trades: 5,"
+            + " switch_margin: 0.5}");
+        final ScriptedSimulation close = new ScriptedSimulation()
+            .give("breakout", 1.0, 9, 1, 1, 1, 1)
+            .give("rsi_reversal", 2.0, 9, 1, 1, 1, 1)
+            .give("vwap_reversion", 3.0, 9, 1, 1, 1, 1)
+            .give("macd_momentum", 1.3, 9, 1, 1, 1, 1);
+        final StrategySelector.Selection kept = new StrategySelector(config, LIBRARY, close)
+            .select(LONG_HISTORY, LIBRARY.names(), incumbents);
+        assertThat(kept.chosen()).containsExactlyInAnyOrderElementsOf(incumbents);
+        assertThat(kept.reason()).contains("kept breakout 1.000 over macd_momentum 1.300");
+        assertThat(new StrategySelector(config, LIBRARY, close).select(LONG_HISTORY, LIBRARY.names()).chosen())
+            .as("without incumbents the top three").contains("macd_momentum").doesNotContain("breakout");
+
+        final ScriptedSimulation clear = new ScriptedSimulation()
+            .give("breakout", 1.0, 9, 1, 1, 1, 1)
+            .give("rsi_reversal", 2.0, 9, 1, 1, 1, 1)
+            .give("vwap_reversion", 3.0, 9, 1, 1, 1, 1)
+            .give("macd_momentum", 1.6, 9, 1, 1, 1, 1);
+        final StrategySelector.Selection switched = new StrategySelector(config, LIBRARY, clear)
+            .select(LONG_HISTORY, LIBRARY.names(), incumbents);
+        assertThat(switched.chosen()).containsExactly("vwap_reversion", "rsi_reversal", "macd_momentum");
+        assertThat(switched.reason()).doesNotContain("kept");
+
+        final ScriptedSimulation unqualified = new ScriptedSimulation()
+            .give("breakout", 1.4, 2, 1, 1, 1, 1)
+            .give("rsi_reversal", 2.0, 9, 1, 1, 1, 1)
+            .give("vwap_reversion", 3.0, 9, 1, 1, 1, 1)
+            .give("macd_momentum", 1.3, 9, 1, 1, 1, 1);
+        assertThat(new StrategySelector(config, LIBRARY, unqualified).select(LONG_HISTORY, LIBRARY.names(),
+            incumbents).chosen()).as("an incumbent without its track record is not kept").doesNotContain("breakout");
+    }
+
+    @Test
     void shouldSayWhenNoStrategyBeatTheCosts() {
         final ScriptedSimulation sim = new ScriptedSimulation();
         for (String name : LIBRARY.names()) {
