@@ -183,6 +183,12 @@ final class EngineRunner {
         source.onFailure(reason -> stop.trigger(StopSignal.Reason.FAILURE, reason));
 
         final Pipeline pipeline = new Pipeline(config.pipeline(), instruments.size(), chain, stop);
+        final io.ringtrader.files.WriteFailures writeFailures = new io.ringtrader.files.WriteFailures();
+        pipeline.reportFailuresTo(writeFailures);
+        stages.parquet.reportFailuresTo(writeFailures);
+        if (stages.tradeLog != null) {
+            stages.tradeLog.reportFailuresTo(writeFailures);
+        }
         final Telemetry telemetry = new Telemetry(stages.counters, stages.latency, source::summary,
             config.metrics().logIntervalSeconds());
         telemetry.addHealthCheck(() -> stages.parquet.healthy() ? null

@@ -31,6 +31,11 @@ public final class Pipeline {
     private final Disruptor<MarketEvent> disruptor;
     private final RingPublisher publisher;
     private final StageExceptionHandler exceptionHandler;
+
+    /** Reports the journal's write failure through the engine's {@code failures}. */
+    void reportFailuresTo(io.ringtrader.files.WriteFailures failures) {
+        exceptionHandler.reportFailuresTo(failures);
+    }
     /** The consumer threads; drainAndStop joins them so every handler's onShutdown has run when it returns. */
     private final List<Thread> consumers = new CopyOnWriteArrayList<>();
 

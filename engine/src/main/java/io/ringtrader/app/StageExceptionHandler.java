@@ -3,7 +3,10 @@ package io.ringtrader.app;
 import com.lmax.disruptor.ExceptionHandler;
 import io.ringtrader.event.BrokenInvariantException;
 import io.ringtrader.event.MarketEvent;
+import io.ringtrader.files.WriteFailures;
+import io.ringtrader.journal.JournalWriteException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -20,17 +23,26 @@ final class StageExceptionHandler implements ExceptionHandler<MarketEvent> {
     private final AtomicLong errors = new AtomicLong();
     private volatile long lastLogNs = System.nanoTime() - LOG_EVERY_NS;
     private volatile boolean halted;
+    private volatile WriteFailures failures = new WriteFailures();
 
     StageExceptionHandler(StopSignal stop) {
         this.stop = stop;
+    }
+
+    /** Reports a journal write failure through the engine's {@code failures} (one ERROR per engine). */
+    void reportFailuresTo(WriteFailures engineFailures) {
+        this.failures = engineFailures;
     }
 
     @Override
     public void handleEventException(Throwable ex, long sequence, MarketEvent event) {
         if (ex instanceof BrokenInvariantException) {
             halted = true;
-            log.fatal("Broken invariant at ring sequence {} ({}): {}; trading stops", sequence, event, ex.getMessage(),
-                ex);
+            // a journal that cannot be written is a write failure: FATAL only when no other writer failed first
+            final boolean consequence = ex.getCause() instanceof JournalWriteException
+                && failures.levelFor("journal") != Level.ERROR;
+            log.log(consequence ? Level.WARN : Level.FATAL, "Broken invariant at ring sequence {} ({}): {}; trading"
+                + " stops", sequence, event, ex.getMessage(), ex);
             stop.trigger(StopSignal.Reason.FAILURE, "broken invariant: " + ex.getMessage());
             return;
         }

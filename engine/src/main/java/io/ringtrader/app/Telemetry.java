@@ -63,7 +63,8 @@ final class Telemetry implements AutoCloseable {
             for (java.util.function.Supplier<String> check : healthChecks) {
                 final String failure = check.get();
                 if (failure != null) {
-                    log.error("A writer failed: {}. Trading stops and the engine shuts down.", failure);
+                    // the writer logged its failure (the cause) as the one ERROR; this is the consequence
+                    log.warn("A writer failed: {}. Trading stops and the engine shuts down.", failure);
                     onUnhealthy.accept(failure);
                     break;
                 }

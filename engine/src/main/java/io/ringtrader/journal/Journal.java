@@ -20,6 +20,8 @@ import net.openhft.chronicle.wire.DocumentContext;
  * {@link JournalReader}. Chronicle's usage analytics are switched off before Chronicle loads.
  */
 public final class Journal implements AutoCloseable {
+    private static final org.apache.logging.log4j.Logger LOG =
+        org.apache.logging.log4j.LogManager.getLogger(Journal.class);
     static {
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
@@ -162,7 +164,33 @@ public final class Journal implements AutoCloseable {
 
     @Override
     public void close() {
+        if (writeFailure.get() != null) {
+            releaseWriteLock();
+        }
         queue.close();
+    }
+
+    /**
+     * After a failed append Chronicle's write lock (in {@code metadata.cq4t}) can stay held by this process: the
+     * failure struck inside the append, after the lock was taken. Released here, so the next start does not find
+     * a dead process's lock (Chronicle would force it open with a warning). Chronicle keeps the lock's accessor
+     * package-private, hence the reflection; if that fails, the next start still recovers as before.
+     */
+    private void releaseWriteLock() {
+        try {
+            final java.lang.reflect.Method accessor = net.openhft.chronicle.queue.impl.single.SingleChronicleQueue
+                .class.getDeclaredMethod("writeLock");
+            accessor.setAccessible(true);
+            final Object lock = accessor.invoke(queue);
+            if (lock instanceof net.openhft.chronicle.queue.impl.single.TableStoreWriteLock held
+                && held.locked() && held.isLockedByCurrentProcess(pid -> { })) {
+                held.forceUnlock();
+                LOG.info("Journal {}: released the write lock the failed append left held", dir);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("Journal {}: could not release the write lock after the failed append ({}); the next start"
+                + " force-unlocks it", dir, e.toString());
+        }
     }
 
     /** Appends entries without garbage; one per thread. */

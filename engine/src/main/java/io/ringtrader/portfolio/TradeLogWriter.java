@@ -2,6 +2,7 @@ package io.ringtrader.portfolio;
 
 import io.ringtrader.event.Fill;
 import io.ringtrader.event.Instruments;
+import io.ringtrader.files.WriteFailures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,6 +25,7 @@ import org.apache.logging.log4j.Logger;
  */
 public final class TradeLogWriter implements AutoCloseable, PortfolioOutbox.Consumer {
     private static final Logger LOG = LogManager.getLogger(TradeLogWriter.class);
+    private volatile WriteFailures failures = new WriteFailures();
     private static final long IDLE_NS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final Path tradeLog;
@@ -118,7 +120,8 @@ public final class TradeLogWriter implements AutoCloseable, PortfolioOutbox.Cons
             }
         } catch (IOException | RuntimeException e) {
             failed = true;
-            LOG.error("Trade log / state file write failed ({} / {}); no further fills are persisted: {}", tradeLog,
+            LOG.log(failures.levelFor("trade log"),
+                "Trade log / state file write failed ({} / {}); no further fills are persisted: {}", tradeLog,
                 stateFile, e.toString(), e);
         }
         return true;
@@ -161,6 +164,11 @@ public final class TradeLogWriter implements AutoCloseable, PortfolioOutbox.Cons
     /** Rows appended since start (any thread). */
     public long rowsWritten() {
         return rowsWritten;
+    }
+
+    /** Reports its write failure through the engine's {@code failures} (one ERROR per engine, not one per writer). */
+    public void reportFailuresTo(WriteFailures engineFailures) {
+        this.failures = engineFailures;
     }
 
     /** Stops the thread, writes what is still queued (fills and the final snapshot), and closes the log. */

@@ -3,6 +3,7 @@ package io.ringtrader.store;
 import io.ringtrader.candle.ClosedCandleSink;
 import io.ringtrader.config.PersistenceConfig;
 import io.ringtrader.event.Candle;
+import io.ringtrader.files.WriteFailures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.apache.logging.log4j.Logger;
  */
 public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(ParquetCandleWriter.class);
+    private volatile WriteFailures failures = new WriteFailures();
     /** How long the writer sleeps when the queue is empty. */
     private static final long IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(20);
     /** How long {@link #close()} waits for the last flush (a shutdown must not hang on a stuck disk). */
@@ -179,12 +181,17 @@ public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseabl
                 ok = false;
                 flushFailures++;
                 lastFailure = symbols.get(i) + ": " + e;
-                LOG.error("Writing candle files of {} failed (kept in memory, retried next flush)", symbols.get(i),
-                    e);
+                LOG.log(failures.levelFor("parquet " + symbols.get(i)),
+                    "Writing candle files of {} failed (kept in memory, retried next flush)", symbols.get(i), e);
             }
         }
         flushes++;
         healthy = ok;
+    }
+
+    /** Reports write failures through the engine's {@code failures} (one ERROR per engine, not one per writer). */
+    public void reportFailuresTo(WriteFailures engineFailures) {
+        this.failures = engineFailures;
     }
 
     /** Candles accepted by {@link #offer}. */
