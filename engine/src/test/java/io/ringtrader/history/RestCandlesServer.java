@@ -89,6 +89,23 @@ final class RestCandlesServer implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Runs the stand-in until killed, for trying {@code download} by hand (the README example):
+     * {@code java -cp engine.jar:test-classes io.ringtrader.history.RestCandlesServer BTC-USD=20180404,20180405};
+     * prints its URL.
+     */
+    public static void main(String[] args) throws Exception {
+        final RestCandlesServer server = new RestCandlesServer();
+        for (String arg : args) {
+            final String[] productDays = arg.split("=", 2);
+            for (String day : productDays[1].split(",")) {
+                server.serve(productDays[0], day);
+            }
+        }
+        System.out.println(server.url());
+        Thread.currentThread().join();
+    }
+
     void faults(IntFunction<Fault> script) {
         this.faults = script;
     }
