@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "engine.jar", mixinStandardHelpOptions = true, version = "RingTrader 0.1.0",
     description = "RingTrader: low-latency crypto paper trading on an LMAX Disruptor ring.",
     subcommands = {LiveTradingCommand.class, DataOnlyCommand.class, ReplayCommand.class, BacktestCommand.class,
-        JournalCommand.class})
+        JournalCommand.class, DownloadCommand.class, OptimizeCommand.class})
 public final class RingTraderCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

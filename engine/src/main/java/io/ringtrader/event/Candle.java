@@ -19,6 +19,8 @@ public final class Candle {
     public long tradeCount;
     /** False when a gap, a dropped event or a restart touched this minute. */
     public boolean complete;
+    /** Where it came from: a {@link CandleSource} constant (trades unless downloaded). */
+    public byte source;
 
     /** Copies every field of {@code other} into this candle. */
     public void copyFrom(Candle other) {
@@ -32,6 +34,7 @@ public final class Candle {
         notionalE8 = other.notionalE8;
         tradeCount = other.tradeCount;
         complete = other.complete;
+        source = other.source;
     }
 
     /** Volume-weighted average price, or the close when nothing traded. */
@@ -44,6 +47,7 @@ public final class Candle {
         return "Candle{instrument=" + instrumentId + ", openTimeNs=" + openTimeNs
             + ", o=" + FixedPoint.format(openE8) + ", h=" + FixedPoint.format(highE8)
             + ", l=" + FixedPoint.format(lowE8) + ", c=" + FixedPoint.format(closeE8)
-            + ", v=" + FixedPoint.format(volumeE8) + ", n=" + tradeCount + ", complete=" + complete + '}';
+            + ", v=" + FixedPoint.format(volumeE8) + ", n=" + tradeCount + ", complete=" + complete
+            + (source == CandleSource.TRADES ? "" : ", source=" + CandleSource.name(source)) + '}';
     }
 }

@@ -39,6 +39,8 @@ import org.apache.parquet.schema.Types;
 public final class CandleParquetFiles {
     /** Suffix of files being written; leftovers are deleted at start-up. */
     public static final String TEMP_SUFFIX = io.ringtrader.files.AtomicFile.TEMP_SUFFIX;
+    /** The column naming a candle's {@link io.ringtrader.event.CandleSource} (absent in older files). */
+    public static final String SOURCE_COLUMN = "source";
     /** The file schema, exactly: readers (DuckDB, pandas, the backtest) depend on these names and types. */
     public static final MessageType SCHEMA = Types.buildMessage()
         .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("symbol")
@@ -52,6 +54,8 @@ public final class CandleParquetFiles {
         .required(PrimitiveTypeName.DOUBLE).named("vwap")
         .required(PrimitiveTypeName.INT64).named("trade_count")
         .required(PrimitiveTypeName.BOOLEAN).named("complete")
+        // issue 16: where the candle came from; files written before it lack the column and read as "trades"
+        .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(SOURCE_COLUMN)
         .named("candle");
 
     private static final Logger LOG = LogManager.getLogger(CandleParquetFiles.class);
@@ -108,20 +112,22 @@ public final class CandleParquetFiles {
     /** Writes {@code candles} (in time order) of {@code symbol} to {@code target} atomically (see class doc). */
     public static void writeAtomically(Path target, String symbol, List<Candle> candles, CompressionCodecName codec)
         throws IOException {
-        io.ringtrader.files.AtomicFile.write(target, temp -> write(temp, symbol, candles, codec));
+        io.ringtrader.files.AtomicFile.write(target, temp -> write(temp, symbol, candles, codec, SCHEMA));
     }
 
-    private static void write(Path file, String symbol, List<Candle> candles, CompressionCodecName codec)
-        throws IOException {
-        final SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
+    /** Writes with {@code schema}, {@link #SCHEMA} or an older layout without the source column (tests). */
+    static void write(Path file, String symbol, List<Candle> candles, CompressionCodecName codec,
+                      MessageType schema) throws IOException {
+        final SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        final boolean withSource = schema.containsField(SOURCE_COLUMN);
         try (ParquetWriter<Group> writer = newBuilder(new LocalOutputFile(file))
-            .withType(SCHEMA)
+            .withType(schema)
             .withCompressionCodec(codec)
             .withCodecFactory(CandleCodecs.INSTANCE)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .build()) {
             for (Candle c : candles) {
-                writer.write(groups.newGroup()
+                final Group row = groups.newGroup()
                     .append("symbol", symbol)
                     .append("open_time", Math.floorDiv(c.openTimeNs, NS_PER_MS))
                     .append("open", FixedPoint.toDouble(c.openE8))
@@ -131,7 +137,11 @@ public final class CandleParquetFiles {
                     .append("volume", FixedPoint.toDouble(c.volumeE8))
                     .append("vwap", c.vwap())
                     .append("trade_count", c.tradeCount)
-                    .append("complete", c.complete));
+                    .append("complete", c.complete);
+                if (withSource) {
+                    row.append(SOURCE_COLUMN, io.ringtrader.event.CandleSource.name(c.source));
+                }
+                writer.write(row);
             }
         }
     }

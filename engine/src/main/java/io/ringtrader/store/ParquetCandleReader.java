@@ -1,6 +1,7 @@
 package io.ringtrader.store;
 
 import io.ringtrader.event.Candle;
+import io.ringtrader.event.CandleSource;
 import io.ringtrader.event.FixedPoint;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -96,12 +97,13 @@ public final class ParquetCandleReader {
             READ_OPTIONS)) {
             final MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             final MessageColumnIO columns = new ColumnIOFactory().getColumnIO(schema);
+            final boolean hasSource = schema.containsField(CandleParquetFiles.SOURCE_COLUMN);
             PageReadStore rowGroup;
             while ((rowGroup = reader.readNextRowGroup()) != null) {
                 final RecordReader<Group> records = columns.getRecordReader(rowGroup,
                     new GroupRecordConverter(schema));
                 for (long i = 0; i < rowGroup.getRowCount(); i++) {
-                    out.add(toCandle(records.read(), instrumentId));
+                    out.add(toCandle(records.read(), instrumentId, hasSource));
                 }
             }
         } catch (RuntimeException e) {
@@ -122,7 +124,7 @@ public final class ParquetCandleReader {
         }
     }
 
-    private static Candle toCandle(Group g, int instrumentId) {
+    private static Candle toCandle(Group g, int instrumentId, boolean hasSource) {
         final Candle c = new Candle();
         c.instrumentId = instrumentId;
         c.openTimeNs = g.getLong("open_time", 0) * NS_PER_MS;
@@ -134,6 +136,9 @@ public final class ParquetCandleReader {
         c.notionalE8 = Math.round(g.getDouble("vwap", 0) * c.volumeE8);
         c.tradeCount = g.getLong("trade_count", 0);
         c.complete = g.getBoolean("complete", 0);
+        // files written before the source column hold only trade-built candles
+        c.source = hasSource && g.getFieldRepetitionCount(CandleParquetFiles.SOURCE_COLUMN) > 0
+            ? CandleSource.parse(g.getString(CandleParquetFiles.SOURCE_COLUMN, 0)) : CandleSource.TRADES;
         return c;
     }
 

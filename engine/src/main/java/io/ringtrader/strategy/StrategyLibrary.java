@@ -76,7 +76,8 @@ public final class StrategyLibrary {
 
     /**
      * Configures {@code name} from {@code paramsRoot} (the {@code strategies.params} node): reads its regime
-     * weights, then lets the provider read and finish the rest.
+     * weights and {@code timeframe_minutes} (1, 5, 15 or 60: the candles it runs on, aggregated from the
+     * 1-minute ones by {@link TimeframeStrategy}), then lets the provider read and finish the rest.
      */
     public ConfiguredStrategy configure(String name, ConfigNode paramsRoot) {
         final StrategyProvider provider = provider(name);
@@ -85,7 +86,12 @@ public final class StrategyLibrary {
         }
         final ConfigNode node = paramsRoot.openSection(name);
         final RegimeWeights weights = RegimeWeights.read(node, provider.style());
-        return new ConfiguredStrategy(name, provider.style(), weights, provider.configure(node));
+        final int timeframe = (int) node.integer("timeframe_minutes", 1, 1, 60);
+        if (java.util.Arrays.stream(TimeframeStrategy.TIMEFRAMES).noneMatch(t -> t == timeframe)) {
+            throw node.fail("timeframe_minutes", "must be one of 1, 5, 15, 60, got " + timeframe);
+        }
+        return new ConfiguredStrategy(name, provider.style(), weights,
+            TimeframeStrategy.wrap(provider.configure(node), timeframe));
     }
 
     /** Fails for the first key under {@code strategies.params} that names no strategy in this library. */

@@ -65,11 +65,12 @@ class CliTest {
 
     @Test
     void shouldPrintHelpForEveryCommand() {
-        for (String command : new String[] {"live-trading", "data-only", "data-collection", "replay", "backtest"}) {
+        for (String command : new String[] {"live-trading", "data-only", "data-collection", "replay", "backtest",
+            "download", "optimize"}) {
             assertThat(run(command, "--help")).as(command).isZero();
         }
         assertThat(out.toString()).contains("--feed-url", "--sim-hours", "--replay-file", "--duration", "--verify",
-            "--from", "--strategies");
+            "--from", "--strategies", "--api-url", "--repair", "--param", "--anchored");
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("live-trading", "data-only", "replay", "backtest");
     }

@@ -71,7 +71,8 @@ class CandleParquetFilesTest {
                 + " required int64 open_time (TIMESTAMP(MILLIS,true));"
                 + " required double open; required double high; required double low; required double close;"
                 + " required double volume; required double vwap;"
-                + " required int64 trade_count; required boolean complete; }");
+                + " required int64 trade_count; required boolean complete;"
+                + " required binary source (STRING); }");
             assertThat(rows).hasSize(500);
             for (int i = 0; i < rows.size(); i++) {
                 final Group g = rows.get(i);
@@ -86,6 +87,7 @@ class CandleParquetFilesTest {
                 assertThat(g.getDouble("vwap", 0)).isEqualTo(c.vwap());
                 assertThat(g.getLong("trade_count", 0)).isEqualTo(c.tradeCount);
                 assertThat(g.getBoolean("complete", 0)).isEqualTo(c.complete);
+                assertThat(g.getString("source", 0)).isEqualTo("trades");
             }
         }
         try (Stream<Path> files = Files.list(dir)) {

@@ -5,6 +5,7 @@ import static io.ringtrader.store.StoreTestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringtrader.event.Candle;
+import io.ringtrader.event.CandleSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -62,5 +63,27 @@ class ParquetCandleReaderTest {
         assertThat(latest.get(latest.size() - 1).openTimeNs).isEqualTo(T0 + (10 * 1440 - 1) * MIN);
         assertThat(latest).allMatch(c -> c.instrumentId == 3);
         assertThat(ParquetCandleReader.readLatest(dataDir, "ETH", 1, 7)).isEmpty();
+    }
+
+    @Test
+    void shouldReadFilesWrittenBeforeTheSourceColumnAsTradeBuiltAndKeepTheSourceOfNewOnes() throws Exception {
+        final org.apache.parquet.schema.MessageType before = new org.apache.parquet.schema.MessageType("candle",
+            CandleParquetFiles.SCHEMA.getFields().subList(0, CandleParquetFiles.SCHEMA.getFieldCount() - 1));
+        assertThat(before.containsField(CandleParquetFiles.SOURCE_COLUMN)).isFalse();
+        final Path old = dataDir.resolve("old.parquet");
+        final List<Candle> series = StoreTestData.series(0, 0, 10);
+        CandleParquetFiles.write(old, "BTC", series, SNAPPY, before);
+        final List<Candle> read = ParquetCandleReader.readFile(old, 0);
+        assertThat(read).hasSize(10).allSatisfy(c -> assertThat(c.source).isEqualTo(CandleSource.TRADES));
+        assertThat(read.get(3).closeE8).isEqualTo(series.get(3).closeE8);
+
+        series.get(1).source = CandleSource.REST;
+        series.get(2).source = CandleSource.REST_REPAIR;
+        final Path now = dataDir.resolve("new.parquet");
+        CandleParquetFiles.writeAtomically(now, "BTC", series, SNAPPY);
+        assertThat(ParquetCandleReader.readFile(now, 0)).extracting(c -> c.source).containsExactly(
+            CandleSource.TRADES, CandleSource.REST, CandleSource.REST_REPAIR, CandleSource.TRADES,
+            CandleSource.TRADES, CandleSource.TRADES, CandleSource.TRADES, CandleSource.TRADES, CandleSource.TRADES,
+            CandleSource.TRADES);
     }
 }

@@ -1,0 +1,28 @@
+package io.ringtrader.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ringtrader.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RestEndpointTest {
+    @Test
+    void shouldAcceptHttpsAnywhereAndPlainHttpOnlyOnLoopback() {
+        assertThat(RestEndpoint.parse("--api-url", RestEndpoint.COINBASE + "/").toString())
+            .isEqualTo("https://api.coinbase.com");
+        assertThat(RestEndpoint.parse("--api-url", "http://127.0.0.1:8080").getPort()).isEqualTo(8080);
+        assertThat(RestEndpoint.parse("--api-url", "http://localhost:1").getHost()).isEqualTo("localhost");
+        assertThat(RestEndpoint.parse("--api-url", "http://[::1]:1").getPort()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://api.coinbase.com", "http://127.evil.com", "http://128.0.0.1", "http://1.2.3.4",
+        "http://127.0.0.256", "ws://127.0.0.1", "api.coinbase.com", "https://", "http://[::2]:1", "%zz"})
+    void shouldRefusePlainHttpToANonLoopbackHostAndWhatIsNoUrl(String url) {
+        assertThatThrownBy(() -> RestEndpoint.parse("--api-url", url)).isInstanceOf(ConfigException.class)
+            .hasMessageStartingWith("--api-url: ");
+    }
+}
