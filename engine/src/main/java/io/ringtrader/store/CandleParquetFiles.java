@@ -39,6 +39,16 @@ import org.apache.parquet.schema.Types;
 public final class CandleParquetFiles {
     /** Suffix of files being written; leftovers are deleted at start-up. */
     public static final String TEMP_SUFFIX = io.ringtrader.files.AtomicFile.TEMP_SUFFIX;
+    /** Best bid in force at the minute's end (column name). */
+    public static final String BEST_BID = "best_bid";
+    /** Best ask in force at the minute's end (column name). */
+    public static final String BEST_ASK = "best_ask";
+    /** Time-weighted mean of best ask - best bid over the minute (column name). */
+    public static final String MEAN_SPREAD = "mean_spread";
+    /** Time-weighted mean of best bid size + best ask size over the minute, base currency (column name). */
+    public static final String MEAN_TOP_DEPTH = "mean_top_depth";
+    /** Seconds of the minute a two-sided book was known: what the two means cover (column name). */
+    public static final String BOOK_SECONDS = "book_seconds";
     /** The file schema, exactly: readers (DuckDB, pandas, the backtest) depend on these names and types. */
     public static final MessageType SCHEMA = Types.buildMessage()
         .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("symbol")
@@ -52,6 +62,12 @@ public final class CandleParquetFiles {
         .required(PrimitiveTypeName.DOUBLE).named("vwap")
         .required(PrimitiveTypeName.INT64).named("trade_count")
         .required(PrimitiveTypeName.BOOLEAN).named("complete")
+        // ---- the level2 book over the minute (issue 18); null when no two-sided book was known ----
+        .optional(PrimitiveTypeName.DOUBLE).named(BEST_BID)
+        .optional(PrimitiveTypeName.DOUBLE).named(BEST_ASK)
+        .optional(PrimitiveTypeName.DOUBLE).named(MEAN_SPREAD)
+        .optional(PrimitiveTypeName.DOUBLE).named(MEAN_TOP_DEPTH)
+        .optional(PrimitiveTypeName.DOUBLE).named(BOOK_SECONDS)
         .named("candle");
 
     private static final Logger LOG = LogManager.getLogger(CandleParquetFiles.class);
@@ -121,7 +137,7 @@ public final class CandleParquetFiles {
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .build()) {
             for (Candle c : candles) {
-                writer.write(groups.newGroup()
+                final Group g = groups.newGroup()
                     .append("symbol", symbol)
                     .append("open_time", Math.floorDiv(c.openTimeNs, NS_PER_MS))
                     .append("open", FixedPoint.toDouble(c.openE8))
@@ -131,7 +147,16 @@ public final class CandleParquetFiles {
                     .append("volume", FixedPoint.toDouble(c.volumeE8))
                     .append("vwap", c.vwap())
                     .append("trade_count", c.tradeCount)
-                    .append("complete", c.complete));
+                    .append("complete", c.complete);
+                if (c.bestBidE8 > 0 && c.bestAskE8 > 0) {
+                    g.append(BEST_BID, FixedPoint.toDouble(c.bestBidE8)).append(BEST_ASK,
+                        FixedPoint.toDouble(c.bestAskE8));
+                }
+                if (c.bookCoverageNs > 0) {
+                    g.append(MEAN_SPREAD, FixedPoint.toDouble(c.meanSpreadE8)).append(MEAN_TOP_DEPTH,
+                        FixedPoint.toDouble(c.meanTopDepthE8)).append(BOOK_SECONDS, c.bookCoverageNs / 1e9);
+                }
+                writer.write(g);
             }
         }
     }
