@@ -147,7 +147,9 @@ public final class PaperMatcher {
         final long[] prices = buy ? quote.askPriceE8 : quote.bidPriceE8;
         final long[] sizes = buy ? quote.askSizeE8 : quote.bidSizeE8;
         long left = quantityE8;
-        long notional = 0;
+        // the exact notional, sum of price x size in E16, as a 128-bit number: the average below is exact
+        long hi = 0;
+        long lo = 0;
         long deepest = 0;
         for (int i = 0; i < levels && left > 0; i++) {
             final long p = prices[i];
@@ -155,23 +157,27 @@ public final class PaperMatcher {
                 break;
             }
             final long take = Math.min(left, sizes[i]);
-            notional = Math.addExact(notional, FixedPoint.multiply(p, take));
+            final long productLo = p * take;
+            final long sum = lo + productLo;
+            hi += Math.multiplyHigh(p, take) + (Long.compareUnsigned(sum, lo) < 0 ? 1 : 0);
+            lo = sum;
             left -= take;
             deepest = p;
         }
         if (left > 0 && limitE8 == 0 && deepest > 0) {
             // past the quoted depth: the rest at the deepest quoted level moved by the slippage
-            notional = Math.addExact(notional, FixedPoint.multiply(takerPriceE8(side, deepest, slippageE8), left));
+            final long p = takerPriceE8(side, deepest, slippageE8);
+            final long sum = lo + p * left;
+            hi += Math.multiplyHigh(p, left) + (Long.compareUnsigned(sum, lo) < 0 ? 1 : 0);
+            lo = sum;
             left = 0;
         }
         final long filled = quantityE8 - left;
-        if (filled <= 0 || notional <= 0) {
+        if (filled <= 0 || (hi == 0 && lo == 0)) {
             return false;
         }
         fillQuantityE8 = filled;
-        final long average = mulDivFloor(notional, FixedPoint.ONE, filled);
-        // rounded against us: a buy pays the next 1e-8 up when the average is not exact
-        fillPriceE8 = buy && FixedPoint.multiply(average, filled) < notional ? average + 1 : average;
+        fillPriceE8 = divide(hi, lo, filled, buy); // a buy's average rounds up, a sell's down: against us
         liquidity = Liquidity.TAKER;
         return true;
     }
@@ -181,27 +187,26 @@ public final class PaperMatcher {
         return side == Side.BUY ? quote.bestAskE8() : quote.bestBidE8();
     }
 
-    /** {@code floor(a * b / c)} for a, b >= 0, c > 0 through a 128-bit product (no allocation). */
-    static long mulDivFloor(long a, long b, long c) {
-        final long hi = Math.multiplyHigh(a, b);
-        final long lo = a * b;
-        if (hi == 0 && lo >= 0) {
-            return lo / c;
-        }
+    /** The unsigned 128-bit {@code (hi, lo)} divided by {@code c > 0}, rounded up or down (no allocation). */
+    static long divide(long hi, long lo, long c, boolean roundUp) {
         if (Long.compareUnsigned(hi, c) >= 0) {
             throw new ArithmeticException("fill price overflow");
         }
         long rem = hi;
         long quotient = 0;
         for (int bit = 63; bit >= 0; bit--) {
+            final boolean carry = rem < 0; // rem's top bit: the shifted remainder exceeds 64 bits, so it is >= c
             rem = (rem << 1) | ((lo >>> bit) & 1L);
             quotient <<= 1;
-            if (Long.compareUnsigned(rem, c) >= 0) {
+            if (carry || Long.compareUnsigned(rem, c) >= 0) {
                 rem -= c;
                 quotient |= 1L;
             }
         }
-        return quotient;
+        if (quotient < 0) {
+            throw new ArithmeticException("fill price overflow");
+        }
+        return roundUp && rem != 0 ? quotient + 1 : quotient;
     }
 
     /** Moves a trailing sell stop up behind a new best trade price; true when the stop price changed. */
