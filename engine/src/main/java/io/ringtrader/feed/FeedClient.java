@@ -171,6 +171,9 @@ public final class FeedClient implements AutoCloseable {
         }
         stats.state(FeedStats.State.CLOSED);
         RejectLog.LOG.info("feed closed: {}", stats.summary());
+        if (books != null) {
+            RejectLog.LOG.info("feed closed: {}", books.summary());
+        }
     }
 
     // ---- everything below runs on the I/O thread ----
