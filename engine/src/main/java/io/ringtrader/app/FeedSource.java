@@ -78,7 +78,7 @@ final class FeedSource implements MarketDataSource {
     private static FeedConfig withUrl(FeedConfig c, String url) {
         return new FeedConfig(c.source(), "advanced-trade", url, c.idleTimeoutMs(), c.reconnectInitialMs(),
             c.reconnectMaxMs(), c.maxFrameBytes(), c.subscribePaceMs(), c.dedupWindow(), c.speed(), c.seed(),
-            c.simHours(), c.replayFile(), c.journalDir(), c.pauseReadFreeFraction());
+            c.simHours(), c.replayFile(), c.journalDir(), c.pauseReadFreeFraction(), c.level2());
     }
 
     /** Registers the feed's counters (read at scrape/log time). */

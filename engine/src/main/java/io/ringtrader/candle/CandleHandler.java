@@ -21,6 +21,8 @@ import org.apache.logging.log4j.Logger;
  * minutes: products' snapshots arrive one after another and reach up to minutes apart, so one product's snapshot
  * must never close another's minute before that product's snapshot landed. Lost trades (a gap, a disconnect) make
  * every minute from the oldest still open through the minute of the loss incomplete.
+ * {@code QUOTE} events add the book's side of each minute (best bid and ask at the close, mean spread and
+ * top-of-book depth, see {@link BookMinutes}); they never move the clock.
  * Closed candles go, in instrument-id then time order, to the slot's {@code closedCandles}, to the
  * {@link CandleStore} and to the {@link ClosedCandleSink}. Runs on one consumer thread and allocates nothing per
  * event; {@link #warmUp} must be called before the ring starts; counters may be read (stale) from other threads.
@@ -35,6 +37,7 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
     private final CandleStore store;
     private final ClosedCandleSink sink;
     private final OpenMinutes open;
+    private final BookMinutes bookMinutes;
     private final Candle scratch = new Candle();
     /** Next minute to emit per instrument; NONE until its first trade. */
     private final long[] nextMinute;
@@ -72,6 +75,7 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
         this.store = store;
         this.sink = sink;
         this.open = new OpenMinutes(instrumentCount, graceNs);
+        this.bookMinutes = new BookMinutes(instrumentCount, open.slotsPerInstrument() + 2, CandleStore.MINUTE_NS);
         this.nextMinute = filled(instrumentCount);
         this.restartMinute = filled(instrumentCount);
         this.warmedMinute = filled(instrumentCount);
@@ -87,9 +91,17 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
             case EventType.HEARTBEAT -> advance(event.timestampNs, event.closedCandles);
             case EventType.GAP -> markLost(event.instrumentId, event.timestampNs);
             case EventType.HISTORY_CANDLE -> warmUp(event.history);
+            case EventType.QUOTE -> {
+                if (event.instrumentId >= 0 && event.instrumentId < instrumentCount) {
+                    bookMinutes.onQuote(event.instrumentId, event.timestampNs, event.quote);
+                }
+            }
             case EventType.FEED_STATUS -> {
                 if (event.value == FeedStatus.DISCONNECTED || event.value == FeedStatus.RESTARTED) {
                     markLost(-1, NONE);
+                    for (int id = 0; id < instrumentCount; id++) {
+                        bookMinutes.forget(id, Math.max(event.timestampNs, maxTimeNs));
+                    }
                 }
             }
             default -> {
@@ -241,6 +253,7 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
             open.release(s);
         }
         c.complete = !incomplete;
+        bookMinutes.close(id, minute, c);
         lastCloseE8[id] = c.closeE8;
         candlesClosed++;
         if (incomplete) {

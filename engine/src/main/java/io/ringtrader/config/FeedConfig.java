@@ -22,11 +22,12 @@ import java.util.Locale;
  * @param replayFile          replay: JSON-lines tape of trades or frames
  * @param journalDir          journal: the journal to tail
  * @param pauseReadFreeFraction pause reading the socket when less than this fraction of the ring is free
+ * @param level2              the level2 books ({@code feed.level2})
  */
 public record FeedConfig(String source, String protocol, String url, long idleTimeoutMs, long reconnectInitialMs,
                          long reconnectMaxMs, int maxFrameBytes, long subscribePaceMs, int dedupWindow, double speed,
                          long seed, double simHours, String replayFile, String journalDir,
-                         double pauseReadFreeFraction) {
+                         double pauseReadFreeFraction, Level2Config level2) {
 
     /** Public endpoint of the Advanced Trade feed. */
     public static final String ADVANCED_TRADE_URL = "wss://advanced-trade-ws.coinbase.com";
@@ -50,7 +51,8 @@ public record FeedConfig(String source, String protocol, String url, long idleTi
             n.decimal("sim_hours", 0.0, 0.0, 24.0 * 365),
             n.string("replay_file", ""),
             n.string("journal_dir", ""),
-            n.decimal("pause_read_free_fraction", 0.10, 0.0, 0.9));
+            n.decimal("pause_read_free_fraction", 0.10, 0.0, 0.9),
+            Level2Config.read(n.section("level2")));
         final String scheme = c.url.toLowerCase(Locale.ROOT);
         if (!c.url.isBlank() && !scheme.startsWith("wss://") && !scheme.startsWith("ws://")) {
             throw n.fail("url", "must start with wss:// (or ws:// for a loopback host), got '" + c.url + "'");
@@ -59,6 +61,11 @@ public record FeedConfig(String source, String protocol, String url, long idleTi
             throw n.fail("reconnect_max_ms", "must be at least reconnect_initial_ms (" + c.reconnectInitialMs + ")");
         }
         return c;
+    }
+
+    /** The largest message the transport admits: level2 snapshots when level2 is on, else max_frame_bytes. */
+    public int transportFrameBytes() {
+        return level2.enabled() ? Math.max(maxFrameBytes, level2.maxFrameBytes()) : maxFrameBytes;
     }
 
     /** The endpoint to connect to: the override, or the protocol's public endpoint. */

@@ -20,6 +20,14 @@ public final class EventType {
      */
     public static final byte HISTORY_CANDLE = 5;
 
+    /**
+     * The top of an instrument's level2 book changed: best bid and ask with their sizes and the levels just behind
+     * them, carried in {@link MarketEvent#quote}. A quote with no levels means the book is unknown (being rebuilt
+     * after a gap or a reconnect, or crossed): stages must fall back to trades. Published by the feed when the top
+     * levels change, at most once per product per frame, never per level2 update.
+     */
+    public static final byte QUOTE = 6;
+
     private EventType() {
     }
 
@@ -31,6 +39,7 @@ public final class EventType {
             case GAP -> "gap";
             case FEED_STATUS -> "feed_status";
             case HISTORY_CANDLE -> "history_candle";
+            case QUOTE -> "quote";
             default -> "none";
         };
     }

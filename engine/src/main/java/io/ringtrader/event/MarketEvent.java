@@ -33,6 +33,8 @@ public final class MarketEvent {
     public long value;
     /** The candle of a {@link EventType#HISTORY_CANDLE} event (warm-up); unused otherwise. */
     public final Candle history = new Candle();
+    /** The top of book of a {@link EventType#QUOTE} event; unused otherwise. */
+    public final Quote quote = new Quote();
 
     // ---- annotations: written by the stages ----
     /** Index of this event's entry in the journal; set by the journal stage, -1 if not journaled. */
@@ -102,6 +104,7 @@ public final class MarketEvent {
         receivedNs = other.receivedNs;
         value = other.value;
         history.copyFrom(other.history);
+        quote.copyFrom(other.quote);
     }
 
     @Override

@@ -131,6 +131,27 @@ public final class RingPublisher {
         return true;
     }
 
+    /**
+     * Publishes the top of book of {@code instrumentId} at exchange time {@code timestampNs}; false when the ring is
+     * full. A lost quote is not a lost trade: no gap is owed (the next quote replaces it), the caller counts it.
+     */
+    public boolean publishQuote(int instrumentId, long timestampNs, Quote quote, long feedSequence,
+                                long receivedNs) {
+        final long seq = claim(1);
+        if (seq < 0) {
+            return false;
+        }
+        final MarketEvent e = ring.get(seq);
+        e.type = EventType.QUOTE;
+        e.instrumentId = instrumentId;
+        e.timestampNs = timestampNs;
+        e.feedSequence = feedSequence;
+        e.receivedNs = receivedNs;
+        e.quote.copyFrom(quote);
+        publish(seq, seq);
+        return true;
+    }
+
     /** Publishes a time advance (heartbeat) at exchange time {@code timestampNs}. */
     public boolean publishHeartbeat(long timestampNs, long feedSequence, long receivedNs) {
         return countDrop(publishSimple(EventType.HEARTBEAT, -1, timestampNs, 0, feedSequence, receivedNs));

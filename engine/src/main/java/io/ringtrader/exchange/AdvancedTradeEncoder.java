@@ -61,6 +61,62 @@ final class AdvancedTradeEncoder {
         return sb.append("]}");
     }
 
+    /**
+     * A complete {@code l2_data} frame for product {@code id}: its whole book ({@code snapshot}) or the levels that
+     * changed since the previous second ({@code update}, absolute sizes, 0 for a level that went).
+     */
+    CharSequence level2(long timestampNs, long sequenceNum, int id, SimBook book, boolean snapshot) {
+        begin("l2_data", timestampNs, sequenceNum);
+        sb.append("{\"type\":\"").append(snapshot ? "snapshot" : "update").append("\",\"product_id\":\"")
+            .append(productIds[id]).append("\",\"updates\":[");
+        firstTrade = true;
+        final int base = id * SimBook.LEVELS;
+        for (int side = 0; side < 2; side++) {
+            final long[] prices = side == 0 ? book.bidPriceE8 : book.askPriceE8;
+            final long[] sizes = side == 0 ? book.bidSizeE8 : book.askSizeE8;
+            final long[] prevPrices = side == 0 ? book.prevBidPriceE8 : book.prevAskPriceE8;
+            final long[] prevSizes = side == 0 ? book.prevBidSizeE8 : book.prevAskSizeE8;
+            final String name = side == 0 ? "bid" : "offer";
+            if (!snapshot) {
+                for (int k = 0; k < SimBook.LEVELS; k++) {
+                    final long p = prevPrices[base + k];
+                    if (p > 0 && indexOf(prices, base, p) < 0) {
+                        level(name, timestampNs, p, 0); // the level went
+                    }
+                }
+            }
+            for (int k = 0; k < SimBook.LEVELS; k++) {
+                final long p = prices[base + k];
+                final int was = indexOf(prevPrices, base, p);
+                if (snapshot || was < 0 || prevSizes[base + was] != sizes[base + k]) {
+                    level(name, timestampNs, p, sizes[base + k]);
+                }
+            }
+        }
+        sb.append("]}");
+        return end();
+    }
+
+    private static int indexOf(long[] prices, int base, long price) {
+        for (int k = 0; k < SimBook.LEVELS; k++) {
+            if (prices[base + k] == price) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private void level(String side, long timestampNs, long priceE8, long sizeE8) {
+        sb.append(firstTrade ? "" : ",").append("{\"side\":\"").append(side).append("\",\"event_time\":\"");
+        firstTrade = false;
+        CoinbaseTime.appendRfc3339(sb, timestampNs);
+        sb.append("\",\"price_level\":\"");
+        FixedPoint.appendTo(sb, priceE8);
+        sb.append("\",\"new_quantity\":\"");
+        FixedPoint.appendTo(sb, sizeE8);
+        sb.append("\"}");
+    }
+
     /** A complete {@code heartbeats} frame. */
     CharSequence heartbeat(long timestampNs, long sequenceNum, long counter, long monotonicNs) {
         begin("heartbeats", timestampNs, sequenceNum);
@@ -72,6 +128,12 @@ final class AdvancedTradeEncoder {
 
     /** A complete cumulative {@code subscriptions} frame. */
     CharSequence subscriptions(long timestampNs, long sequenceNum, boolean[] tradeProducts, boolean heartbeats) {
+        return subscriptions(timestampNs, sequenceNum, tradeProducts, heartbeats, null);
+    }
+
+    /** The cumulative {@code subscriptions} frame, with the {@code level2} products when {@code bookProducts}. */
+    CharSequence subscriptions(long timestampNs, long sequenceNum, boolean[] tradeProducts, boolean heartbeats,
+                               boolean[] bookProducts) {
         begin("subscriptions", timestampNs, sequenceNum);
         sb.append("{\"subscriptions\":{");
         boolean any = false;
@@ -86,6 +148,17 @@ final class AdvancedTradeEncoder {
         }
         if (heartbeats) {
             sb.append(any ? "," : "").append("\"heartbeats\":[\"heartbeats\"]");
+            any = true;
+        }
+        boolean anyBook = false;
+        for (int i = 0; bookProducts != null && i < bookProducts.length; i++) {
+            if (bookProducts[i]) {
+                sb.append(anyBook ? ",\"" : (any ? "," : "") + "\"level2\":[\"").append(productIds[i]).append('"');
+                anyBook = true;
+            }
+        }
+        if (anyBook) {
+            sb.append(']');
         }
         sb.append('}').append('}');
         return end();

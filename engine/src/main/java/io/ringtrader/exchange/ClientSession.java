@@ -38,6 +38,7 @@ final class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     private final ExchangeOptions options;
     private final ObjectMapper mapper = new ObjectMapper();
     private final boolean[] tradeProducts;
+    private final boolean[] bookProducts;
     private final SimEvent scratch = new SimEvent();
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> subscribeTimeout;
@@ -51,6 +52,7 @@ final class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame> {
         this.instruments = instruments;
         this.options = options;
         this.tradeProducts = new boolean[instruments.size()];
+        this.bookProducts = new boolean[instruments.size()];
     }
 
     @Override
@@ -92,6 +94,8 @@ final class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame> {
             subscribed();
         } else if ("market_trades".equals(channel)) {
             tradesRequest("subscribe".equals(type), message.path("product_ids"));
+        } else if ("level2".equals(channel)) {
+            bookRequest("subscribe".equals(type), message.path("product_ids"));
         } else {
             sendError("Failed to subscribe: channel '" + channel + "' is not served by the loopback exchange");
         }
@@ -137,6 +141,46 @@ final class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame> {
         subscribed();
     }
 
+    /**
+     * A {@code level2} subscribe: a snapshot of each product's book, then its changes every exchange second. A
+     * source without a book (a tape) accepts the subscribe and sends no level2 frames.
+     */
+    private void bookRequest(boolean subscribe, JsonNode productIds) {
+        final List<Integer> products = new ArrayList<>();
+        for (JsonNode node : productIds) {
+            final String productId = node.asText("");
+            final int id = instruments.idOfProduct(productId);
+            if (id == Instruments.UNKNOWN || options.rejectedProducts().contains(productId)) {
+                sendError("Failed to subscribe: invalid product id " + productId);
+                if (options.atomicSubscribe()) {
+                    return;
+                }
+            } else {
+                products.add(id);
+            }
+        }
+        final SimBook book = pump.book();
+        for (int id : products) {
+            bookProducts[id] = subscribe;
+            if (subscribe && book != null && book.built()) {
+                write(pump.encoder().level2(pump.exchangeNowNs(), sequenceNum++, id, book, true), 0);
+            }
+        }
+        subscribed();
+    }
+
+    /** The book's changes over the last second, for the products this connection subscribed to level2. */
+    void sendBook(long timestampNs, SimBook book) {
+        if (closing) {
+            return;
+        }
+        for (int id = 0; id < bookProducts.length; id++) {
+            if (bookProducts[id]) {
+                write(pump.encoder().level2(timestampNs, sequenceNum++, id, book, false), 0);
+            }
+        }
+    }
+
     private void sendSnapshot(int product) {
         final AdvancedTradeEncoder encoder = pump.encoder();
         final TradeHistory history = pump.history();
@@ -156,7 +200,8 @@ final class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame> {
             subscribeTimeout.cancel(false);
             subscribeTimeout = null;
         }
-        write(pump.encoder().subscriptions(pump.exchangeNowNs(), sequenceNum++, tradeProducts, heartbeats), 0);
+        write(pump.encoder().subscriptions(pump.exchangeNowNs(), sequenceNum++, tradeProducts, heartbeats,
+            bookProducts), 0);
     }
 
     /** Sends the trades of {@code batch} this connection subscribed to, as one {@code update} frame. */

@@ -75,6 +75,11 @@ final class MarketPump implements Runnable {
         return history;
     }
 
+    /** The source's level2 book, or null. */
+    SimBook book() {
+        return source.book();
+    }
+
     long exchangeNowNs() {
         return exchangeNowNs;
     }
@@ -212,7 +217,11 @@ final class MarketPump implements Runnable {
             flushBatch(Math.min(batchEndNs, t));
             heartbeatCounter++;
             final long monotonicNs = t - startExchangeNs;
+            final SimBook book = source.book();
             for (int i = 0; i < sessions.size(); i++) {
+                if (book != null && book.built()) {
+                    sessions.get(i).sendBook(t, book); // the book as this second starts
+                }
                 sessions.get(i).sendHeartbeat(t, heartbeatCounter, monotonicNs);
             }
         }

@@ -49,6 +49,7 @@ public final class MarketSimulator implements MarketSource {
     private final double[] logPriceTo;
     private final double[] idio;
     private final long[] nextTradeId;
+    private final SimBook book;
     private long[] pending = new long[256];
     private int pendingCount;
     private int pendingIndex;
@@ -107,6 +108,12 @@ public final class MarketSimulator implements MarketSource {
             logPriceTo[i] = logReference[i];
             nextTradeId[i] = 1_000_000L;
         }
+        this.book = new SimBook(count, priceIncrementE8, sizeIncrementE8, seed);
+    }
+
+    @Override
+    public SimBook book() {
+        return book;
     }
 
     /**
@@ -208,6 +215,9 @@ public final class MarketSimulator implements MarketSource {
             logPriceFrom[i] = logPriceTo[i];
             idio[i] += -IDIO_KAPPA * idio[i] + idioVol[i] * volMultiplier * random.nextGaussian();
             logPriceTo[i] = logReference[i] + beta[i] * factor + idio[i];
+        }
+        for (int i = 0; i < count; i++) {
+            book.rebuild(i, Math.exp(logPriceFrom[i]), HALF_SPREAD, regime); // the book as the second starts
         }
         final int n = poisson(cumulativeRate[count - 1] * rateMultiplier);
         if (n > pending.length) {

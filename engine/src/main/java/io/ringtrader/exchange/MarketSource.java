@@ -12,6 +12,14 @@ public interface MarketSource extends AutoCloseable {
      */
     boolean next(SimEvent out);
 
+    /**
+     * The level2 book this source keeps, or null (a tape of trades): refreshed by {@link #next} when it returns a
+     * heartbeat, for the second that heartbeat starts.
+     */
+    default SimBook book() {
+        return null;
+    }
+
     /** Releases files; the default does nothing. */
     @Override
     default void close() {

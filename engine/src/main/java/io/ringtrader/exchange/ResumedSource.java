@@ -26,6 +26,11 @@ public final class ResumedSource implements MarketSource {
         return false;
     }
 
+    @Override
+    public SimBook book() {
+        return inner.book();
+    }
+
     /** Events skipped so far. */
     public long skipped() {
         return skipped;

@@ -24,6 +24,7 @@ final class AdvancedTradeDecoder implements FeedDecoder {
     private static final byte[] SUBSCRIPTIONS = TradeFields.bytes("subscriptions");
     private static final byte[] SNAPSHOT = TradeFields.bytes("snapshot");
     private static final byte[] ERROR = TradeFields.bytes("error");
+    private static final byte[] L2_DATA = TradeFields.bytes("l2_data");
 
     private final JsonCursor envelope;
     private final JsonCursor events;
@@ -33,7 +34,10 @@ final class AdvancedTradeDecoder implements FeedDecoder {
     private final RejectLog rejects;
     private final FeedControl control;
     private final RingPublisher publisher;
+    private final Level2Books books;
+    private final AdvancedTradeLevel2 level2;
     private long lastSequence = -1;
+    private boolean sequenceChecked;
 
     AdvancedTradeDecoder(FeedParts parts) {
         this.envelope = parts.newCursor();
@@ -44,11 +48,18 @@ final class AdvancedTradeDecoder implements FeedDecoder {
         this.rejects = parts.rejects();
         this.control = parts.control();
         this.publisher = parts.publisher();
+        this.books = parts.books();
+        this.level2 = books == null ? null : new AdvancedTradeLevel2(parts);
     }
 
     @Override
     public void connectionStarted() {
         lastSequence = -1;
+        if (books != null) {
+            // a new connection: every book is rebuilt from the snapshot its subscribe brings
+            books.invalidateAll();
+            books.publishTouched(sink.lastExchangeNs(), -1, 0);
+        }
     }
 
     @Override
@@ -69,6 +80,8 @@ final class AdvancedTradeDecoder implements FeedDecoder {
         int eventsStart = -1;
         int eventsEnd = -1;
         boolean eventsDecoded = false;
+        boolean bookFrame = false;
+        sequenceChecked = false;
         int typeStart = -1;
         int typeLength = 0;
         int messageStart = -1;
@@ -98,6 +111,15 @@ final class AdvancedTradeDecoder implements FeedDecoder {
                     if (!decodeTradeEvents(c)) {
                         break;
                     }
+                } else if (level2 != null && channelStart >= 0
+                    && TradeFields.is(buf, channelStart, channelLength, L2_DATA)) {
+                    // a gap is known before the levels apply: a lost frame discards the books first
+                    checkSequence(sequence, timeStart, timeLength, buf, receivedNs);
+                    eventsDecoded = true;
+                    bookFrame = true;
+                    if (!level2.decodeEvents(c)) {
+                        break;
+                    }
                 } else if (c.skipChildren(v) == JsonCursor.ERROR) {
                     break;
                 }
@@ -118,6 +140,10 @@ final class AdvancedTradeDecoder implements FeedDecoder {
         if (t != JsonCursor.END_OBJECT || c.next() != JsonCursor.END) {
             sink.begin(); // nothing from a broken frame reaches the ring
             reject(c.error() != null ? c.error() : RejectReason.MALFORMED_JSON, buf, offset, length);
+            if (bookFrame) {
+                booksLost(); // part of its levels may have applied: the books cannot be trusted
+                books.publishTouched(sink.lastExchangeNs(), sequence, receivedNs);
+            }
             return;
         }
         if (typeStart >= 0 && TradeFields.is(buf, typeStart, typeLength, ERROR)) {
@@ -129,14 +155,23 @@ final class AdvancedTradeDecoder implements FeedDecoder {
             return;
         }
         final long timestampNs = timeStart < 0 ? Rfc3339.INVALID : TradeFields.parseTime(buf, timeStart, timeLength);
-        if (sequence >= 0) {
-            if (lastSequence >= 0 && sequence > lastSequence + 1) {
-                sink.gap(-1, timestampNs == Rfc3339.INVALID ? 0 : timestampNs, sequence - lastSequence - 1,
-                    receivedNs);
+        checkSequence(sequence, timeStart, timeLength, buf, receivedNs);
+        if (level2 != null && TradeFields.is(buf, channelStart, channelLength, L2_DATA)) {
+            if (eventsStart < 0) {
+                reject(RejectReason.MISSING_FIELD, buf, offset, length);
+            } else if (!eventsDecoded) {
+                final JsonCursor e = events;
+                e.wrap(buf, eventsStart, eventsEnd - eventsStart);
+                e.next();
+                level2.decodeEvents(e);
             }
-            lastSequence = sequence;
-        }
-        if (TradeFields.is(buf, channelStart, channelLength, MARKET_TRADES)) {
+            if (level2.broken) {
+                level2.broken = false;
+                control.onBooksLost();
+            }
+            books.publishTouched(timestampNs == Rfc3339.INVALID ? sink.lastExchangeNs() : timestampNs, sequence,
+                receivedNs);
+        } else if (TradeFields.is(buf, channelStart, channelLength, MARKET_TRADES)) {
             if (eventsStart < 0) {
                 reject(RejectReason.MISSING_FIELD, buf, offset, length);
                 return;
@@ -163,6 +198,30 @@ final class AdvancedTradeDecoder implements FeedDecoder {
         } else {
             stats.reject(RejectReason.IGNORED_MESSAGE);
         }
+    }
+
+    /** Once per frame: a {@code sequence_num} jump is a gap (every book is then lost). */
+    private void checkSequence(long sequence, int timeStart, int timeLength, byte[] buf, long receivedNs) {
+        if (sequenceChecked || sequence < 0) {
+            return;
+        }
+        sequenceChecked = true;
+        if (lastSequence >= 0 && sequence > lastSequence + 1) {
+            final long timestampNs = timeStart < 0 ? Rfc3339.INVALID : TradeFields.parseTime(buf, timeStart,
+                timeLength);
+            sink.gap(-1, timestampNs == Rfc3339.INVALID ? 0 : timestampNs, sequence - lastSequence - 1, receivedNs);
+            if (books != null) {
+                booksLost();
+                books.publishTouched(timestampNs == Rfc3339.INVALID ? sink.lastExchangeNs() : timestampNs, -1,
+                    receivedNs);
+            }
+        }
+        lastSequence = sequence;
+    }
+
+    private void booksLost() {
+        books.invalidateAll();
+        control.onBooksLost();
     }
 
     /**

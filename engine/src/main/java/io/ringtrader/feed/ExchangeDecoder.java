@@ -23,6 +23,11 @@ final class ExchangeDecoder implements FeedDecoder {
     private static final byte[] SUBSCRIPTIONS = TradeFields.bytes("subscriptions");
     private static final byte[] MATCHES = TradeFields.bytes("matches");
     private static final byte[] ERROR = TradeFields.bytes("error");
+    private static final byte[] SNAPSHOT = TradeFields.bytes("snapshot");
+    private static final byte[] L2UPDATE = TradeFields.bytes("l2update");
+    private static final byte[] BIDS = TradeFields.bytes("bids");
+    private static final byte[] ASKS = TradeFields.bytes("asks");
+    private static final byte[] CHANGES = TradeFields.bytes("changes");
 
     private final JsonCursor cursor;
     private final TradeFields fields;
@@ -32,6 +37,9 @@ final class ExchangeDecoder implements FeedDecoder {
     private final RejectLog rejects;
     private final FeedControl control;
     private final RingPublisher publisher;
+    private final Level2Books books;
+    private final ExchangeLevel2 level2;
+    private final JsonCursor deferred;
 
     ExchangeDecoder(FeedParts parts) {
         this.cursor = parts.newCursor();
@@ -42,11 +50,18 @@ final class ExchangeDecoder implements FeedDecoder {
         this.rejects = parts.rejects();
         this.control = parts.control();
         this.publisher = parts.publisher();
+        this.books = parts.books();
+        this.level2 = books == null ? null : new ExchangeLevel2(parts);
+        this.deferred = parts.newCursor();
     }
 
     @Override
     public void connectionStarted() {
         // the Exchange feed's sequence is per product and shared across channels: nothing per connection
+        if (books != null) {
+            books.invalidateAll(); // every book is rebuilt from the snapshot its subscribe brings
+            books.publishTouched(sink.lastExchangeNs(), -1, 0);
+        }
     }
 
     @Override
@@ -68,6 +83,12 @@ final class ExchangeDecoder implements FeedDecoder {
         int reasonStart = -1;
         int reasonLength = 0;
         boolean mentionsMatches = false;
+        int bookId = Instruments.UNKNOWN; // a level2 message's product once its levels started applying
+        boolean bookSnapshot = false;
+        int bidsStart = -1;
+        int bidsEnd = -1;
+        int asksStart = -1;
+        int asksEnd = -1;
         while ((t = c.next()) == JsonCursor.FIELD_NAME) {
             final int keyStart = c.tokenStart();
             final int keyLength = c.tokenLength();
@@ -91,6 +112,40 @@ final class ExchangeDecoder implements FeedDecoder {
             } else if (TradeFields.is(buf, keyStart, keyLength, REASON) && v == JsonCursor.STRING) {
                 reasonStart = c.tokenStart();
                 reasonLength = c.tokenLength();
+            } else if (level2 != null && v == JsonCursor.START_ARRAY
+                && (TradeFields.is(buf, keyStart, keyLength, BIDS) || TradeFields.is(buf, keyStart, keyLength, ASKS)
+                || TradeFields.is(buf, keyStart, keyLength, CHANGES))) {
+                final boolean bids = TradeFields.is(buf, keyStart, keyLength, BIDS);
+                final boolean changes = TradeFields.is(buf, keyStart, keyLength, CHANGES);
+                final int id = bookId != Instruments.UNKNOWN ? bookId : typeStart < 0 || fields.productStart() < 0
+                    ? Instruments.UNKNOWN : instruments.idOfProduct(buf, fields.productStart(), fields.productLength());
+                final boolean snapshot = typeStart >= 0 && TradeFields.is(buf, typeStart, typeLength, SNAPSHOT);
+                final boolean update = typeStart >= 0 && TradeFields.is(buf, typeStart, typeLength, L2UPDATE);
+                if (id != Instruments.UNKNOWN && (changes ? update : snapshot)) {
+                    // the usual field order (type, product_id, levels): apply in this one pass
+                    if (snapshot && bookId == Instruments.UNKNOWN) {
+                        books.beginSnapshot(id);
+                    }
+                    bookId = id;
+                    bookSnapshot = snapshot;
+                    if (!(changes ? level2.changes(c, id) : level2.snapshotSide(c, id, bids))) {
+                        break;
+                    }
+                } else {
+                    if (bids || changes) {
+                        bidsStart = c.tokenStart();
+                    } else {
+                        asksStart = c.tokenStart();
+                    }
+                    if (c.skipChildren(v) == JsonCursor.ERROR) {
+                        break;
+                    }
+                    if (bids || changes) {
+                        bidsEnd = c.position();
+                    } else {
+                        asksEnd = c.position();
+                    }
+                }
             } else if (TradeFields.is(buf, keyStart, keyLength, CHANNELS)) {
                 mentionsMatches = scanFor(c, v, MATCHES);
                 if (c.error() != null) {
@@ -102,10 +157,20 @@ final class ExchangeDecoder implements FeedDecoder {
         }
         if (t != JsonCursor.END_OBJECT || c.next() != JsonCursor.END) {
             reject(c.error() != null ? c.error() : RejectReason.MALFORMED_JSON, buf, offset, length);
+            if (bookId != Instruments.UNKNOWN) {
+                books.invalidate(bookId); // part of its levels may have applied
+                control.onBooksLost();
+                books.publishTouched(sink.lastExchangeNs(), sequence, receivedNs);
+            }
             return;
         }
         if (typeStart < 0) {
             reject(RejectReason.MISSING_FIELD, buf, offset, length);
+            return;
+        }
+        if (level2 != null && (bookId != Instruments.UNKNOWN || bidsStart >= 0 || asksStart >= 0)) {
+            book(buf, offset, length, typeStart, typeLength, bookId, bookSnapshot, bidsStart, bidsEnd, asksStart,
+                asksEnd, sequence, receivedNs);
             return;
         }
         final boolean lastMatch = TradeFields.is(buf, typeStart, typeLength, LAST_MATCH);
@@ -133,6 +198,55 @@ final class ExchangeDecoder implements FeedDecoder {
         } else {
             stats.reject(RejectReason.IGNORED_MESSAGE);
         }
+    }
+
+    /** Ends a level2 message: levels not yet applied (product named after them) apply now, then the quote. */
+    private void book(byte[] buf, int offset, int length, int typeStart, int typeLength, int appliedId,
+                      boolean snapshot, int bidsStart, int bidsEnd, int asksStart, int asksEnd, long sequence,
+                      long receivedNs) {
+        final boolean isSnapshot = appliedId != Instruments.UNKNOWN ? snapshot
+            : TradeFields.is(buf, typeStart, typeLength, SNAPSHOT);
+        final boolean isUpdate = !isSnapshot && TradeFields.is(buf, typeStart, typeLength, L2UPDATE);
+        int id = appliedId;
+        if (id == Instruments.UNKNOWN) {
+            id = fields.productStart() < 0 ? Instruments.UNKNOWN
+                : instruments.idOfProduct(buf, fields.productStart(), fields.productLength());
+            if (!isSnapshot && !isUpdate) {
+                stats.reject(RejectReason.IGNORED_MESSAGE);
+                return;
+            }
+            if (id == Instruments.UNKNOWN) {
+                reject(fields.productStart() < 0 ? RejectReason.MISSING_FIELD : RejectReason.UNKNOWN_PRODUCT, buf,
+                    offset, length);
+                return;
+            }
+            if (isSnapshot) {
+                books.beginSnapshot(id);
+            }
+        }
+        if (bidsStart >= 0) {
+            deferred.wrap(buf, bidsStart, bidsEnd - bidsStart);
+            deferred.next();
+            if (isSnapshot) {
+                level2.snapshotSide(deferred, id, true);
+            } else {
+                level2.changes(deferred, id);
+            }
+        }
+        if (asksStart >= 0 && isSnapshot) {
+            deferred.wrap(buf, asksStart, asksEnd - asksStart);
+            deferred.next();
+            level2.snapshotSide(deferred, id, false);
+        }
+        if (isSnapshot) {
+            books.endSnapshot(id);
+        }
+        if (level2.broken) {
+            level2.broken = false;
+            control.onBooksLost();
+        }
+        final long timeNs = fields.time();
+        books.publishTouched(timeNs == Rfc3339.INVALID ? sink.lastExchangeNs() : timeNs, sequence, receivedNs);
     }
 
     private void heartbeat(byte[] buf, int offset, int length, long lastTradeId, long sequence, long receivedNs) {

@@ -44,6 +44,10 @@ public final class FeedClient implements AutoCloseable {
     private final Subscriptions subscriptions;
     private final TradeSink sink;
     private final FeedDecoder decoder;
+    private final Level2Books books;
+    private final FrameChannel frameChannel;
+    private final Runnable resubscribeBooks = this::resubscribeBooks;
+    private boolean booksResubscribePending;
     private final Backoff backoff;
     private final EventLoopGroup group;
     private final EventLoop loop;
@@ -92,14 +96,17 @@ public final class FeedClient implements AutoCloseable {
         this.publisher = publisher;
         this.nanoClock = nanoClock;
         this.endpoint = endpoint;
-        this.subscriptions = new Subscriptions(config.protocol(), instruments);
+        this.subscriptions = new Subscriptions(config.protocol(), instruments, config.level2().enabled());
         this.sink = new TradeSink(publisher, stats, instruments.size(), config.dedupWindow(),
             config.maxFrameBytes() / 64 + 1);
         final RejectLog rejects = new RejectLog(stats, nanoClock, REJECT_LOG_INTERVAL_NS);
-        this.decoder = new FeedParts(instruments, publisher, sink, stats, rejects, new Control())
+        this.books = config.level2().enabled()
+            ? new Level2Books(instruments.size(), config.level2().maxLevels(), publisher) : null;
+        this.decoder = new FeedParts(instruments, publisher, sink, stats, rejects, new Control(), books)
             .decoder(config.protocol());
         this.backoff = new Backoff(config.reconnectInitialMs(), config.reconnectMaxMs(), jitterSeed);
-        this.frameBytes = new byte[config.maxFrameBytes()];
+        this.frameBytes = new byte[config.transportFrameBytes()];
+        this.frameChannel = new FrameChannel(config.protocol());
         this.idleTimeoutNs = TimeUnit.MILLISECONDS.toNanos(config.idleTimeoutMs());
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("feed-io", true),
             NioIoHandler.newFactory());
@@ -111,7 +118,7 @@ public final class FeedClient implements AutoCloseable {
             .handler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
-                    endpoint.initPipeline(ch, config.maxFrameBytes(), new FeedChannelHandler(FeedClient.this));
+                    endpoint.initPipeline(ch, config.transportFrameBytes(), new FeedChannelHandler(FeedClient.this));
                 }
             });
     }
@@ -141,6 +148,11 @@ public final class FeedClient implements AutoCloseable {
         return stats;
     }
 
+    /** The level2 books (counters readable, stale, from any thread), or null when level2 is off. */
+    public Level2Books books() {
+        return books;
+    }
+
     /** Stops for good: no reconnect, closes the connection, shuts the I/O thread down (bounded wait). */
     @Override
     public void close() {
@@ -159,6 +171,9 @@ public final class FeedClient implements AutoCloseable {
         }
         stats.state(FeedStats.State.CLOSED);
         RejectLog.LOG.info("feed closed: {}", stats.summary());
+        if (books != null) {
+            RejectLog.LOG.info("feed closed: {}", books.summary());
+        }
     }
 
     // ---- everything below runs on the I/O thread ----
@@ -228,11 +243,23 @@ public final class FeedClient implements AutoCloseable {
         try {
             if (length > frameBytes.length) {
                 stats.reject(RejectReason.BAD_FRAME);
-            } else if (content.hasArray()) {
-                decoder.decode(content.array(), content.arrayOffset() + content.readerIndex(), length, now);
             } else {
-                content.getBytes(content.readerIndex(), frameBytes, 0, length);
-                decoder.decode(frameBytes, 0, length, now);
+                final byte[] bytes;
+                final int offset;
+                if (content.hasArray()) {
+                    bytes = content.array();
+                    offset = content.arrayOffset() + content.readerIndex();
+                } else {
+                    content.getBytes(content.readerIndex(), frameBytes, 0, length);
+                    bytes = frameBytes;
+                    offset = 0;
+                }
+                if (length > config.maxFrameBytes() && !frameChannel.isLevel2(bytes, offset, length)) {
+                    // the cap is per channel: only level2 messages (snapshots) may exceed feed.max_frame_bytes
+                    stats.reject(RejectReason.BAD_FRAME);
+                } else {
+                    decoder.decode(bytes, offset, length, now);
+                }
             }
         } catch (RuntimeException e) {
             // a decoder bug must not kill the connection or reach Netty: count it and go on
@@ -335,6 +362,35 @@ public final class FeedClient implements AutoCloseable {
 
     private void logStats() {
         RejectLog.LOG.info(stats.summary());
+        if (books != null) {
+            RejectLog.LOG.info(books.summary());
+        }
+    }
+
+    /** The books were lost on a live connection: unsubscribe and subscribe level2 again for fresh snapshots. */
+    private void onBooksLost() {
+        if (books == null || booksResubscribePending || channel == null) {
+            return;
+        }
+        booksResubscribePending = true;
+        loop.schedule(resubscribeBooks, Math.max(1, config.subscribePaceMs()), TimeUnit.MILLISECONDS);
+    }
+
+    private void resubscribeBooks() {
+        booksResubscribePending = false;
+        final Channel ch = channel;
+        if (ch == null || !ch.isActive() || subscriptions.activeProducts().isEmpty()) {
+            return;
+        }
+        RejectLog.LOG.warn("level2 books lost (sequence gap or broken level2 message): resubscribing level2");
+        stats.booksResubscribed();
+        final List<String> messages = subscriptions.level2Resubscribe();
+        ch.writeAndFlush(new TextWebSocketFrame(messages.get(0)));
+        loop.schedule(() -> {
+            if (ch == channel && ch.isActive()) {
+                ch.writeAndFlush(new TextWebSocketFrame(messages.get(1)));
+            }
+        }, Math.max(1, config.subscribePaceMs()), TimeUnit.MILLISECONDS);
     }
 
     private void onSubscribed(long timestampNs, long receivedNs) {
@@ -374,6 +430,11 @@ public final class FeedClient implements AutoCloseable {
         @Override
         public void onErrorFrame(String text) {
             FeedClient.this.onErrorFrame(text);
+        }
+
+        @Override
+        public void onBooksLost() {
+            FeedClient.this.onBooksLost();
         }
     }
 }

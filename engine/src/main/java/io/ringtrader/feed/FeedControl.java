@@ -7,4 +7,8 @@ interface FeedControl {
 
     /** The server sent an error frame; {@code text} is its message and reason, raw from the wire. */
     void onErrorFrame(String text);
+
+    /** The level2 books were lost (a sequence gap, a broken level2 frame): resubscribe level2 for fresh snapshots. */
+    default void onBooksLost() {
+    }
 }

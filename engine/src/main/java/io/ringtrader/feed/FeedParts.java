@@ -12,9 +12,16 @@ import io.ringtrader.event.RingPublisher;
  * @param stats       counters
  * @param rejects     rate-limited rejection log
  * @param control     connection logic to tell about subscriptions and errors
+ * @param books       the level2 books, or null when level2 is off
  */
 record FeedParts(Instruments instruments, RingPublisher publisher, TradeSink sink, FeedStats stats,
-                 RejectLog rejects, FeedControl control) {
+                 RejectLog rejects, FeedControl control, Level2Books books) {
+    /** Parts without level2 books (trades only). */
+    FeedParts(Instruments instruments, RingPublisher publisher, TradeSink sink, FeedStats stats, RejectLog rejects,
+              FeedControl control) {
+        this(instruments, publisher, sink, stats, rejects, control, null);
+    }
+
     /** Deepest nesting accepted (Coinbase frames nest 4 levels). */
     static final int MAX_DEPTH = 16;
     /** Longest string accepted (Coinbase strings are under 200 bytes). */

@@ -25,6 +25,7 @@ public final class FeedStats {
     private final AtomicLong readPausedNs = new AtomicLong();
     private final AtomicLong drops = new AtomicLong();
     private final AtomicLong productsRejected = new AtomicLong();
+    private final AtomicLong booksResubscribed = new AtomicLong();
     private final AtomicLongArray rejects = new AtomicLongArray(RejectReason.values().length);
 
     public State state() {
@@ -170,6 +171,15 @@ public final class FeedStats {
 
     void drop() {
         bump(drops, 1);
+    }
+
+    void booksResubscribed() {
+        bump(booksResubscribed, 1);
+    }
+
+    /** Times level2 was resubscribed for fresh snapshots after the books were lost on a live connection. */
+    public long booksResubscribes() {
+        return booksResubscribed.get();
     }
 
     void productRejected() {

@@ -11,11 +11,24 @@ import java.util.List;
  * feed's I/O thread only (cold path: built per connection, not per event).
  */
 final class Subscriptions {
+    /** The Exchange feed's public level2 channel (plain {@code level2} needs authentication there). */
+    static final String EXCHANGE_LEVEL2 = "level2_batch";
+    /** The Advanced Trade level2 channel (its frames say {@code l2_data}). */
+    static final String ADVANCED_TRADE_LEVEL2 = "level2";
+
     private final boolean exchange;
+    private final boolean level2;
     private final Instruments instruments;
     private final boolean[] active;
 
+    /** Trades and heartbeats only. */
     Subscriptions(String protocol, Instruments instruments) {
+        this(protocol, instruments, false);
+    }
+
+    /** Trades, heartbeats and, when {@code level2}, the level2 books. */
+    Subscriptions(String protocol, Instruments instruments, boolean level2) {
+        this.level2 = level2;
         this.exchange = "exchange".equals(protocol);
         this.instruments = instruments;
         this.active = new boolean[instruments.size()];
@@ -38,11 +51,26 @@ final class Subscriptions {
         final String ids = jsonList(activeProducts());
         if (exchange) {
             return List.of("{\"type\":\"subscribe\",\"channels\":[{\"name\":\"matches\",\"product_ids\":" + ids
-                + "},{\"name\":\"heartbeat\",\"product_ids\":" + ids + "}]}");
+                + "},{\"name\":\"heartbeat\",\"product_ids\":" + ids + "}"
+                + (level2 ? ",{\"name\":\"" + EXCHANGE_LEVEL2 + "\",\"product_ids\":" + ids + "}" : "") + "]}");
         }
-        return List.of(
-            "{\"type\":\"subscribe\",\"product_ids\":" + ids + ",\"channel\":\"market_trades\"}",
-            "{\"type\":\"subscribe\",\"product_ids\":" + ids + ",\"channel\":\"heartbeats\"}");
+        final String trades = "{\"type\":\"subscribe\",\"product_ids\":" + ids + ",\"channel\":\"market_trades\"}";
+        final String heartbeats = "{\"type\":\"subscribe\",\"product_ids\":" + ids + ",\"channel\":\"heartbeats\"}";
+        return level2 ? List.of(trades, heartbeats, level2Message("subscribe", ids)) : List.of(trades, heartbeats);
+    }
+
+    /** Unsubscribe then subscribe level2 again: the way to fresh snapshots after the books were lost. */
+    List<String> level2Resubscribe() {
+        final String ids = jsonList(activeProducts());
+        return List.of(level2Message("unsubscribe", ids), level2Message("subscribe", ids));
+    }
+
+    private String level2Message(String type, String ids) {
+        if (exchange) {
+            return "{\"type\":\"" + type + "\",\"channels\":[{\"name\":\"" + EXCHANGE_LEVEL2 + "\",\"product_ids\":"
+                + ids + "}]}";
+        }
+        return "{\"type\":\"" + type + "\",\"product_ids\":" + ids + ",\"channel\":\"" + ADVANCED_TRADE_LEVEL2 + "\"}";
     }
 
     /** Drops every active product named in an error text; returns the dropped product ids. */

@@ -4,6 +4,7 @@ import io.ringtrader.event.Candle;
 import io.ringtrader.event.Fill;
 import io.ringtrader.event.OrderUpdate;
 import io.ringtrader.event.MarketEvent;
+import io.ringtrader.event.Quote;
 import io.ringtrader.event.RiskDecision;
 import io.ringtrader.event.Signal;
 import net.openhft.chronicle.bytes.Bytes;
@@ -30,6 +31,30 @@ final class JournalCodec {
         b.writeLong(e.value);
         if (e.type == io.ringtrader.event.EventType.HISTORY_CANDLE) {
             writeCandleFields(b, e.history);
+        } else if (e.type == io.ringtrader.event.EventType.QUOTE) {
+            writeQuote(b, e.quote);
+        }
+    }
+
+    private static void writeQuote(Bytes<?> b, Quote q) {
+        b.writeByte((byte) q.bidLevels);
+        b.writeByte((byte) q.askLevels);
+        for (int i = 0; i < Quote.DEPTH; i++) {
+            b.writeLong(q.bidPriceE8[i]);
+            b.writeLong(q.bidSizeE8[i]);
+            b.writeLong(q.askPriceE8[i]);
+            b.writeLong(q.askSizeE8[i]);
+        }
+    }
+
+    private static void readQuote(Bytes<?> b, Quote q) {
+        q.bidLevels = Math.max(0, Math.min(Quote.DEPTH, b.readByte()));
+        q.askLevels = Math.max(0, Math.min(Quote.DEPTH, b.readByte()));
+        for (int i = 0; i < Quote.DEPTH; i++) {
+            q.bidPriceE8[i] = b.readLong();
+            q.bidSizeE8[i] = b.readLong();
+            q.askPriceE8[i] = b.readLong();
+            q.askSizeE8[i] = b.readLong();
         }
     }
 
@@ -46,12 +71,29 @@ final class JournalCodec {
         e.value = b.readLong();
         if (e.type == io.ringtrader.event.EventType.HISTORY_CANDLE) {
             readCandle(b, e.history);
+        } else if (e.type == io.ringtrader.event.EventType.QUOTE) {
+            readQuote(b, e.quote);
         }
     }
 
     static void writeCandle(Bytes<?> b, Candle c) {
-        b.writeByte(RecordType.CANDLE);
+        b.writeByte(RecordType.CANDLE_BOOK);
         writeCandleFields(b, c);
+        b.writeLong(c.bestBidE8);
+        b.writeLong(c.bestAskE8);
+        b.writeLong(c.meanSpreadE8);
+        b.writeLong(c.meanTopDepthE8);
+        b.writeLong(c.bookCoverageNs);
+    }
+
+    /** Reads a {@link RecordType#CANDLE_BOOK} entry after its type byte. */
+    static void readCandleBook(Bytes<?> b, Candle c) {
+        readCandle(b, c);
+        c.bestBidE8 = b.readLong();
+        c.bestAskE8 = b.readLong();
+        c.meanSpreadE8 = b.readLong();
+        c.meanTopDepthE8 = b.readLong();
+        c.bookCoverageNs = b.readLong();
     }
 
     private static void writeCandleFields(Bytes<?> b, Candle c) {
@@ -78,6 +120,7 @@ final class JournalCodec {
         c.notionalE8 = b.readLong();
         c.tradeCount = b.readLong();
         c.complete = b.readBoolean();
+        c.clearBook();
     }
 
     static void writeSignal(Bytes<?> b, Signal s) {

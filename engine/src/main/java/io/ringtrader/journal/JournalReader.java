@@ -87,6 +87,10 @@ public final class JournalReader implements AutoCloseable {
                         out.input.journalIndex = out.index;
                     }
                     case RecordType.CANDLE -> JournalCodec.readCandle(b, out.candle);
+                    case RecordType.CANDLE_BOOK -> {
+                        JournalCodec.readCandleBook(b, out.candle);
+                        out.type = RecordType.CANDLE;
+                    }
                     case RecordType.SIGNAL -> JournalCodec.readSignal(b, out.signal);
                     case RecordType.DECISION -> JournalCodec.readDecision(b, out.decision);
                     case RecordType.FILL -> JournalCodec.readFill(b, out.fill);

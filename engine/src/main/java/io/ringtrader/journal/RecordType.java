@@ -16,6 +16,12 @@ public final class RecordType {
     public static final byte NOTE = 6;
     /** An order state change (accepted, triggered, filled, cancelled, expired, rejected, replaced). */
     public static final byte ORDER = 7;
+    /**
+     * A closed candle with its level2 book fields (best bid/ask at the close, mean spread and depth): written for
+     * every candle since the book arrived; readers hand it on as {@link #CANDLE}, and plain CANDLE entries of older
+     * journals read with the book fields at 0.
+     */
+    public static final byte CANDLE_BOOK = 8;
 
     private RecordType() {
     }
@@ -30,6 +36,7 @@ public final class RecordType {
             case FILL -> "fill";
             case NOTE -> "note";
             case ORDER -> "order";
+            case CANDLE_BOOK -> "candle_book";
             default -> "unknown(" + type + ")";
         };
     }

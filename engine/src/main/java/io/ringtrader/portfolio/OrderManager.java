@@ -12,6 +12,7 @@ import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.OrderState;
 import io.ringtrader.event.OrderType;
 import io.ringtrader.event.OrderUpdate;
+import io.ringtrader.event.Quote;
 import io.ringtrader.event.RiskDecision;
 import io.ringtrader.event.Side;
 import io.ringtrader.event.Signal;
@@ -19,6 +20,7 @@ import io.ringtrader.event.TimeInForce;
 import io.ringtrader.order.Order;
 import io.ringtrader.order.OrderBook;
 import io.ringtrader.order.PaperMatcher;
+import io.ringtrader.order.QuoteBook;
 import io.ringtrader.risk.RiskReason;
 import io.ringtrader.strategy.indicator.Atr;
 
@@ -39,6 +41,7 @@ public final class OrderManager {
     private final PaperBroker broker;
     private final OrderBook book;
     private final PaperMatcher matcher;
+    private final QuoteBook quotes;
     private final PortfolioOutbox outbox;
     private final boolean limitEntries;
     private final long entryOffsetE8;
@@ -74,6 +77,7 @@ public final class OrderManager {
         this.book = book;
         this.outbox = outbox;
         this.matcher = new PaperMatcher(broker.slippageE8());
+        this.quotes = new QuoteBook(instruments.size());
         this.limitEntries = config.limitEntries();
         this.entryOffsetE8 = Math.round(config.entryOffsetBps() * BPS_E8);
         this.entryTimeoutNs = config.entryTimeoutSeconds() * 1_000 * NANOS_PER_MS;
@@ -115,11 +119,15 @@ public final class OrderManager {
         }
     }
 
-    /** Matches the open orders of {@code id} against one trade (after the account was marked to it). */
+    /**
+     * Matches the open orders of {@code id} against one trade (after the account was marked to it). With a usable
+     * quote, market orders, triggered stops and marketable limits take the book instead of the trade price.
+     */
     public void onTrade(int id, long priceE8, long sizeE8, long timestampNs) {
         if (!book.hasOrders(id)) {
             return;
         }
+        final Quote quote = quotes.usable(id, timestampNs);
         long sizeLeft = sizeE8;
         final int slots = book.slotsPerInstrument();
         for (int k = 0; k < slots; k++) {
@@ -127,7 +135,10 @@ public final class OrderManager {
             if (!PaperMatcher.eligible(o, timestampNs)) {
                 continue;
             }
-            if (matcher.match(o, priceE8, sizeLeft)) {
+            final boolean matched = quote != null && takesBook(o)
+                ? matcher.matchBook(o, quote, PaperMatcher.stopHit(o, priceE8))
+                : matcher.match(o, priceE8, sizeLeft);
+            if (matched) {
                 if (matcher.triggered) {
                     o.state = OrderState.TRIGGERED;
                     emit(o, timestampNs, 0);
@@ -142,6 +153,59 @@ public final class OrderManager {
                 PaperMatcher.trail(o, priceE8);
             }
         }
+    }
+
+    /**
+     * A new top of book for {@code id}: remembered (also while recovery skips events, so the book is current), see
+     * {@link #matchQuote} for the matching.
+     */
+    public void onQuote(int id, long timestampNs, Quote quote) {
+        quotes.onQuote(id, timestampNs, quote);
+    }
+
+    /** The feed disconnected or the engine restarted: no book is trusted until the next quote. */
+    public void forgetQuotes() {
+        quotes.forgetAll();
+    }
+
+    /** Market orders and marketable limits of {@code id} that are due take the book just quoted. */
+    public void matchQuote(int id, long timestampNs) {
+        if (!book.hasOrders(id)) {
+            return;
+        }
+        final Quote quote = quotes.usable(id, timestampNs);
+        if (quote == null) {
+            return;
+        }
+        final int slots = book.slotsPerInstrument();
+        for (int k = 0; k < slots; k++) {
+            final Order o = book.slot(id, k);
+            if (!PaperMatcher.eligible(o, timestampNs) || o.type == OrderType.STOP
+                || o.type == OrderType.TRAILING_STOP || !takesBook(o)) {
+                continue; // stops trigger on trades only
+            }
+            if (matcher.matchBook(o, quote, false)) {
+                fill(o, matcher.fillQuantityE8, matcher.fillPriceE8, matcher.liquidity, timestampNs);
+            } else if (PaperMatcher.immediateOrCancel(o)) {
+                finish(o, OrderState.CANCELLED, timestampNs, 0);
+            }
+        }
+    }
+
+    /** Orders that take liquidity: market, stops, marketable limits. */
+    private static boolean takesBook(Order o) {
+        return o.type == OrderType.MARKET || o.type == OrderType.STOP || o.type == OrderType.TRAILING_STOP
+            || (o.type == OrderType.LIMIT && o.marketable);
+    }
+
+    /** Whether a limit at {@code limitE8} would take: against the book when a quote is usable, else the last trade. */
+    private boolean marketable(int id, byte side, long limitE8, long nowNs) {
+        final Quote quote = quotes.usable(id, nowNs);
+        if (quote == null) {
+            return PaperMatcher.wouldTake(side, limitE8, portfolio.lastPriceE8(id));
+        }
+        final long touch = PaperMatcher.touchE8(side, quote);
+        return side == Side.BUY ? limitE8 >= touch : limitE8 <= touch;
     }
 
     /** Time-driven changes at exchange time {@code nowNs}: expired orders, positions held too long. */
@@ -308,8 +372,7 @@ public final class OrderManager {
         o.exitReason = exitReason;
         o.activeFromNs = nowNs + latencyNs;
         o.expiresNs = expiresNs;
-        final long last = portfolio.lastPriceE8(id);
-        o.marketable = type == OrderType.LIMIT && PaperMatcher.wouldTake(side, limitE8, last);
+        o.marketable = type == OrderType.LIMIT && marketable(id, side, limitE8, nowNs);
         if (o.marketable && tif == TimeInForce.POST_ONLY) {
             o.state = OrderState.REJECTED;
             emit(o, nowNs, RiskReason.WOULD_TAKE);
@@ -439,7 +502,7 @@ public final class OrderManager {
         o.quantityE8 = o.filledE8 + position;
         if (type == OrderType.LIMIT) {
             o.limitPriceE8 = limitE8;
-            o.marketable = PaperMatcher.wouldTake(Side.SELL, limitE8, portfolio.lastPriceE8(id));
+            o.marketable = marketable(id, Side.SELL, limitE8, nowNs);
         } else if (type == OrderType.STOP) {
             o.stopPriceE8 = stopE8;
         } else {

@@ -123,6 +123,10 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
         if (event.type == EventType.FEED_STATUS) {
             onStatus(event);
         }
+        final boolean quote = event.type == EventType.QUOTE && validInstrument(event.instrumentId);
+        if (quote) {
+            orders.onQuote(event.instrumentId, event.timestampNs, event.quote);
+        }
         final OutputBatch<Candle> candles = event.closedCandles;
         for (int i = 0; i < candles.size(); i++) {
             correlations.onCandle(candles.get(i));
@@ -145,6 +149,8 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
         final int fillsBefore = event.fills.size();
         if (trade) {
             orders.onTrade(event.instrumentId, event.priceE8, event.sizeE8, now);
+        } else if (quote) {
+            orders.matchQuote(event.instrumentId, now);
         }
         orders.onTime(now);
         checkDrawdown(event);
@@ -175,6 +181,9 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
     }
 
     private void onStatus(MarketEvent event) {
+        if (event.value == FeedStatus.DISCONNECTED || event.value == FeedStatus.RESTARTED) {
+            orders.forgetQuotes(); // the book may have moved while nothing arrived
+        }
         if (event.value == FeedStatus.TRADING_ON) {
             tradingEnabled = true;
         } else if (event.value == FeedStatus.TRADING_OFF) {

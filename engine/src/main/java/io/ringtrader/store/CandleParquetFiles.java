@@ -41,6 +41,16 @@ public final class CandleParquetFiles {
     public static final String TEMP_SUFFIX = io.ringtrader.files.AtomicFile.TEMP_SUFFIX;
     /** The column naming a candle's {@link io.ringtrader.event.CandleSource} (absent in older files). */
     public static final String SOURCE_COLUMN = "source";
+    /** Best bid in force at the minute's end (column name). */
+    public static final String BEST_BID = "best_bid";
+    /** Best ask in force at the minute's end (column name). */
+    public static final String BEST_ASK = "best_ask";
+    /** Time-weighted mean of best ask - best bid over the minute (column name). */
+    public static final String MEAN_SPREAD = "mean_spread";
+    /** Time-weighted mean of best bid size + best ask size over the minute, base currency (column name). */
+    public static final String MEAN_TOP_DEPTH = "mean_top_depth";
+    /** Seconds of the minute a two-sided book was known: what the two means cover (column name). */
+    public static final String BOOK_SECONDS = "book_seconds";
     /** The file schema, exactly: readers (DuckDB, pandas, the backtest) depend on these names and types. */
     public static final MessageType SCHEMA = Types.buildMessage()
         .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("symbol")
@@ -56,6 +66,12 @@ public final class CandleParquetFiles {
         .required(PrimitiveTypeName.BOOLEAN).named("complete")
         // issue 16: where the candle came from; files written before it lack the column and read as "trades"
         .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(SOURCE_COLUMN)
+        // ---- the level2 book over the minute (issue 18); null when no two-sided book was known ----
+        .optional(PrimitiveTypeName.DOUBLE).named(BEST_BID)
+        .optional(PrimitiveTypeName.DOUBLE).named(BEST_ASK)
+        .optional(PrimitiveTypeName.DOUBLE).named(MEAN_SPREAD)
+        .optional(PrimitiveTypeName.DOUBLE).named(MEAN_TOP_DEPTH)
+        .optional(PrimitiveTypeName.DOUBLE).named(BOOK_SECONDS)
         .named("candle");
 
     private static final Logger LOG = LogManager.getLogger(CandleParquetFiles.class);
@@ -115,11 +131,12 @@ public final class CandleParquetFiles {
         io.ringtrader.files.AtomicFile.write(target, temp -> write(temp, symbol, candles, codec, SCHEMA));
     }
 
-    /** Writes with {@code schema}, {@link #SCHEMA} or an older layout without the source column (tests). */
+    /** Writes with {@code schema}, {@link #SCHEMA} or an older layout without the source or book columns (tests). */
     static void write(Path file, String symbol, List<Candle> candles, CompressionCodecName codec,
                       MessageType schema) throws IOException {
         final SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         final boolean withSource = schema.containsField(SOURCE_COLUMN);
+        final boolean withBook = schema.containsField(BEST_BID);
         try (ParquetWriter<Group> writer = newBuilder(new LocalOutputFile(file))
             .withType(schema)
             .withCompressionCodec(codec)
@@ -127,7 +144,7 @@ public final class CandleParquetFiles {
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .build()) {
             for (Candle c : candles) {
-                final Group row = groups.newGroup()
+                final Group g = groups.newGroup()
                     .append("symbol", symbol)
                     .append("open_time", Math.floorDiv(c.openTimeNs, NS_PER_MS))
                     .append("open", FixedPoint.toDouble(c.openE8))
@@ -139,9 +156,17 @@ public final class CandleParquetFiles {
                     .append("trade_count", c.tradeCount)
                     .append("complete", c.complete);
                 if (withSource) {
-                    row.append(SOURCE_COLUMN, io.ringtrader.event.CandleSource.name(c.source));
+                    g.append(SOURCE_COLUMN, io.ringtrader.event.CandleSource.name(c.source));
                 }
-                writer.write(row);
+                if (withBook && c.bestBidE8 > 0 && c.bestAskE8 > 0) {
+                    g.append(BEST_BID, FixedPoint.toDouble(c.bestBidE8)).append(BEST_ASK,
+                        FixedPoint.toDouble(c.bestAskE8));
+                }
+                if (withBook && c.bookCoverageNs > 0) {
+                    g.append(MEAN_SPREAD, FixedPoint.toDouble(c.meanSpreadE8)).append(MEAN_TOP_DEPTH,
+                        FixedPoint.toDouble(c.meanTopDepthE8)).append(BOOK_SECONDS, c.bookCoverageNs / 1e9);
+                }
+                writer.write(g);
             }
         }
     }

@@ -139,7 +139,23 @@ public final class ParquetCandleReader {
         // files written before the source column hold only trade-built candles
         c.source = hasSource && g.getFieldRepetitionCount(CandleParquetFiles.SOURCE_COLUMN) > 0
             ? CandleSource.parse(g.getString(CandleParquetFiles.SOURCE_COLUMN, 0)) : CandleSource.TRADES;
+        // files written before the book columns existed have none of them: the book fields stay 0
+        c.bestBidE8 = optional(g, CandleParquetFiles.BEST_BID);
+        c.bestAskE8 = optional(g, CandleParquetFiles.BEST_ASK);
+        c.meanSpreadE8 = optional(g, CandleParquetFiles.MEAN_SPREAD);
+        c.meanTopDepthE8 = optional(g, CandleParquetFiles.MEAN_TOP_DEPTH);
+        if (g.getType().containsField(CandleParquetFiles.BOOK_SECONDS)
+            && g.getFieldRepetitionCount(CandleParquetFiles.BOOK_SECONDS) > 0) {
+            c.bookCoverageNs = Math.round(g.getDouble(CandleParquetFiles.BOOK_SECONDS, 0) * 1e9);
+        }
         return c;
+    }
+
+    private static long optional(Group g, String column) {
+        if (!g.getType().containsField(column) || g.getFieldRepetitionCount(column) == 0) {
+            return 0;
+        }
+        return FixedPoint.fromDouble(g.getDouble(column, 0));
     }
 
     private static LocalDate latestArchiveDay(Path symbolDir) {

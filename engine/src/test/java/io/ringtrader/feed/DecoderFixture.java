@@ -12,19 +12,37 @@ final class DecoderFixture implements FeedControl {
     final FeedStats stats = new FeedStats();
     final FeedDecoder decoder;
     final List<String> errors = new ArrayList<>();
+    /** The level2 books, or null for a trades-only fixture. */
+    final Level2Books books;
     int subscribed;
+    int booksLost;
 
     DecoderFixture(String protocol, List<String> symbols, int ringSize) {
         this(protocol, Instruments.of(symbols, "USD"), ringSize);
     }
 
     DecoderFixture(String protocol, Instruments instruments, int ringSize) {
+        this(protocol, instruments, ringSize, false);
+    }
+
+    DecoderFixture(String protocol, Instruments instruments, int ringSize, boolean level2) {
         this.instruments = instruments;
         ring = new TestRing(ringSize, instruments.size());
         final TradeSink sink = new TradeSink(ring.publisher, stats, instruments.size(), 4096, 20_000);
         final RejectLog rejects = new RejectLog(stats, System::nanoTime, 10_000_000_000L);
-        decoder = new FeedParts(instruments, ring.publisher, sink, stats, rejects, this).decoder(protocol);
+        books = level2 ? new Level2Books(instruments.size(), 200_000, ring.publisher) : null;
+        decoder = new FeedParts(instruments, ring.publisher, sink, stats, rejects, this, books).decoder(protocol);
         decoder.connectionStarted();
+    }
+
+    /** A fixture with level2 books for products such as {@code BTC-USD} or {@code SKL-GBP}. */
+    static DecoderFixture withBooks(String protocol, int ringSize, String... products) {
+        final List<io.ringtrader.event.Instrument> list = new ArrayList<>();
+        for (int i = 0; i < products.length; i++) {
+            final String[] parts = products[i].split("-");
+            list.add(Instruments.withDefaults(i, parts[0], parts[1]));
+        }
+        return new DecoderFixture(protocol, new Instruments(list), ringSize, true);
     }
 
     static DecoderFixture advancedTrade(String... symbols) {
@@ -48,5 +66,10 @@ final class DecoderFixture implements FeedControl {
     @Override
     public void onErrorFrame(String text) {
         errors.add(text);
+    }
+
+    @Override
+    public void onBooksLost() {
+        booksLost++;
     }
 }

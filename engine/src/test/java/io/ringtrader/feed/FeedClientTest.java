@@ -401,7 +401,7 @@ class FeedClientTest {
 
     static FeedConfig config(String url, long idleMs, double pauseFraction, String protocol) {
         return new FeedConfig("coinbase", protocol, url, idleMs, 20, 200, 1 << 20, 10, 4_096, 1.0, 42, 0, "",
-            "", pauseFraction);
+            "", pauseFraction, new io.ringtrader.config.Level2Config(false, 16 << 20, 200_000));
     }
 
     private static void assertExactlyPrinted(ScriptedCoinbaseServer server, TestRing ring, String product, int id) {

@@ -103,4 +103,68 @@ class PaperMatcherTest {
         assertThat(PaperMatcher.wouldTake(Side.BUY, 100 * ONE, 100 * ONE)).isFalse();
         assertThat(PaperMatcher.wouldTake(Side.SELL, 99 * ONE, 100 * ONE)).isTrue();
     }
+
+    private static io.ringtrader.event.Quote quote() {
+        final io.ringtrader.event.Quote q = new io.ringtrader.event.Quote();
+        q.bidLevels = 2;
+        q.askLevels = 2;
+        q.bidPriceE8[0] = 999 * ONE;
+        q.bidSizeE8[0] = ONE;
+        q.bidPriceE8[1] = 998 * ONE;
+        q.bidSizeE8[1] = 2 * ONE;
+        q.askPriceE8[0] = 1_001 * ONE;
+        q.askSizeE8[0] = ONE;
+        q.askPriceE8[1] = 1_003 * ONE;
+        q.askSizeE8[1] = ONE;
+        return q;
+    }
+
+    @Test
+    void shouldCrossTheSpreadAndWalkTheQuotedBookForAMarketOrder() {
+        final Order buy = order(Side.BUY, OrderType.MARKET, ONE / 2, 0, 0);
+        assertThat(matcher.matchBook(buy, quote(), false)).isTrue();
+        assertThat(matcher.fillPriceE8).as("a small buy pays the ask").isEqualTo(1_001 * ONE);
+        assertThat(matcher.liquidity).isEqualTo(Liquidity.TAKER);
+        final Order bigBuy = order(Side.BUY, OrderType.MARKET, 2 * ONE, 0, 0);
+        assertThat(matcher.matchBook(bigBuy, quote(), false)).isTrue();
+        assertThat(matcher.fillQuantityE8).isEqualTo(2 * ONE);
+        assertThat(matcher.fillPriceE8).as("one at 1001, one at 1003").isEqualTo(1_002 * ONE);
+        final Order sell = order(Side.SELL, OrderType.MARKET, 3 * ONE, 0, 0);
+        assertThat(matcher.matchBook(sell, quote(), false)).isTrue();
+        assertThat(matcher.fillPriceE8).as("999 x 1 + 998 x 2 over 3, rounded down for a sell")
+            .isEqualTo(FixedPoint.parse("998.33333333"));
+        final Order hugeBuy = order(Side.BUY, OrderType.MARKET, 4 * ONE, 0, 0);
+        assertThat(matcher.matchBook(hugeBuy, quote(), false)).isTrue();
+        // 1001 + 1003 + 2 x (1003 + 10 bps = 1004.003) = 4012.006 over 4 = 1003.0015
+        assertThat(matcher.fillPriceE8).as("past the quoted depth: the deepest level plus slippage")
+            .isEqualTo(FixedPoint.parse("1003.0015"));
+    }
+
+    @Test
+    void shouldRoundABuysAveragePriceUp() {
+        final io.ringtrader.event.Quote q = quote();
+        q.askPriceE8[1] = 1_002 * ONE;
+        q.askSizeE8[1] = 2 * ONE;
+        final Order buy = order(Side.BUY, OrderType.MARKET, 3 * ONE, 0, 0);
+        assertThat(matcher.matchBook(buy, q, false)).isTrue();
+        assertThat(matcher.fillPriceE8).isEqualTo(FixedPoint.parse("1001.66666667"));
+    }
+
+    @Test
+    void shouldFillAMarketableLimitOnlyFromLevelsWithinItsLimitAndAStopOnlyOnceTriggered() {
+        final Order limit = order(Side.BUY, OrderType.LIMIT, 3 * ONE, 1_002 * ONE, 0);
+        limit.marketable = true;
+        assertThat(matcher.matchBook(limit, quote(), false)).isTrue();
+        assertThat(matcher.fillQuantityE8).as("only the 1001 level is within the limit").isEqualTo(ONE);
+        assertThat(matcher.fillPriceE8).isEqualTo(1_001 * ONE);
+        limit.marketable = false;
+        assertThat(matcher.matchBook(limit, quote(), false)).as("a resting limit does not take").isFalse();
+        final Order stop = order(Side.SELL, OrderType.STOP, ONE, 0, 990 * ONE);
+        assertThat(matcher.matchBook(stop, quote(), false)).isFalse();
+        assertThat(PaperMatcher.stopHit(stop, 995 * ONE)).isFalse();
+        assertThat(PaperMatcher.stopHit(stop, 990 * ONE)).isTrue();
+        assertThat(matcher.matchBook(stop, quote(), true)).isTrue();
+        assertThat(matcher.triggered).isTrue();
+        assertThat(matcher.fillPriceE8).as("a triggered stop sells into the bid").isEqualTo(999 * ONE);
+    }
 }

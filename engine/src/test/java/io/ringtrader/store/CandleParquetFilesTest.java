@@ -72,7 +72,10 @@ class CandleParquetFilesTest {
                 + " required double open; required double high; required double low; required double close;"
                 + " required double volume; required double vwap;"
                 + " required int64 trade_count; required boolean complete;"
-                + " required binary source (STRING); }");
+                + " required binary source (STRING);"
+
+                + " optional double best_bid; optional double best_ask; optional double mean_spread;"
+                + " optional double mean_top_depth; optional double book_seconds; }");
             assertThat(rows).hasSize(500);
             for (int i = 0; i < rows.size(); i++) {
                 final Group g = rows.get(i);

@@ -1,0 +1,161 @@
+package io.ringtrader.feed;
+
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import io.ringtrader.event.FixedPoint;
+import io.ringtrader.event.Instruments;
+import io.ringtrader.event.MarketEvent;
+import io.ringtrader.event.RingPublisher;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Decoding and applying one Advanced Trade {@code l2_data} update (one level) to a BTC-USD-sized book of 23,000
+ * levels a side (the real snapshot has about 46,000 levels in all), through the real {@link AdvancedTradeDecoder},
+ * {@link Level2Books} and a Disruptor ring (ns/op and, with {@code -prof gc}, B/op). The frames cycle through
+ * insert and delete of a bid and an ask, so the book keeps its size; {@code rank=top} changes the third level
+ * (the top of book changes: a QUOTE is published), {@code rank=deep} the thirtieth (nothing reaches the ring).
+ * {@code snapshot} applies a whole 46,000-level snapshot frame (about 5 MB, as real ones are), per frame. Frames
+ * are synthetic; the sequence number is rewritten in place before each one.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Dchronicle.analytics.disable=true"})
+public class Level2DecodeBenchmark {
+    private static final int LEVELS_PER_SIDE = 23_000;
+    private static final String HEAD = "{\"channel\":\"l2_data\",\"client_id\":\"\",\"timestamp\":\"2026-01-05T10:15:30."
+        + "123456789Z\",\"sequence_num\":1000000000,\"events\":[{\"type\":\"";
+    private static final byte[] SEQUENCE_KEY = "\"sequence_num\":".getBytes(StandardCharsets.US_ASCII);
+
+    @Param({"top", "deep"})
+    public String rank;
+
+    private FeedStats stats;
+    private FeedDecoder decoder;
+    private Level2Books books;
+    private RingBuffer<MarketEvent> ring;
+    private byte[][] updates;
+    private int[] updateSequenceAt;
+    private byte[] snapshot;
+    private int snapshotSequenceAt;
+    private long sequence = 1_000_000_000L;
+    private int next;
+    private long receivedNs;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        final Instruments instruments = Instruments.of(List.of("BTC", "ETH"), "USD");
+        stats = new FeedStats();
+        ring = RingBuffer.createSingleProducer(() -> new MarketEvent(2), 8192, new SleepingWaitStrategy());
+        final RingPublisher publisher = new RingPublisher(ring, 2);
+        final TradeSink sink = new TradeSink(publisher, stats, 2, 4096, 20_000);
+        final RejectLog rejects = new RejectLog(stats, System::nanoTime, 10_000_000_000L);
+        books = new Level2Books(2, 200_000, publisher);
+        decoder = new FeedParts(instruments, publisher, sink, stats, rejects, new FeedControl() {
+            @Override
+            public void onSubscribed(long timestampNs, long receivedNs) {
+            }
+
+            @Override
+            public void onErrorFrame(String text) {
+            }
+        }, books).decoder("advanced-trade");
+        decoder.connectionStarted();
+        snapshot = snapshotFrame();
+        snapshotSequenceAt = find(snapshot, SEQUENCE_KEY);
+        decode(snapshot, snapshotSequenceAt);
+        final int k = "top".equals(rank) ? 2 : 29;
+        final String bid = FixedPoint.format(FixedPoint.parse("65000") - k * FixedPoint.ONE - FixedPoint.ONE / 2);
+        final String ask = FixedPoint.format(FixedPoint.parse("65001") + k * FixedPoint.ONE + FixedPoint.ONE / 2);
+        updates = new byte[][] {update("bid", bid, "0.5"), update("bid", bid, "0"), update("offer", ask, "0.25"),
+            update("offer", ask, "0")};
+        updateSequenceAt = new int[updates.length];
+        for (int i = 0; i < updates.length; i++) {
+            updateSequenceAt[i] = find(updates[i], SEQUENCE_KEY);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void check() {
+        if (stats.rejectsTotal() != 0 || stats.gaps() != 0 || !books.book(0).valid()
+            || books.book(0).bids.levels() != LEVELS_PER_SIDE) {
+            throw new IllegalStateException("benchmark frames were not all applied: " + stats + " "
+                + books.summary());
+        }
+    }
+
+    @Benchmark
+    public long oneLevelUpdate() {
+        final int i = next;
+        next = (i + 1) & 3;
+        decode(updates[i], updateSequenceAt[i]);
+        return ring.getCursor();
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public long snapshot() {
+        decode(snapshot, snapshotSequenceAt);
+        return ring.getCursor();
+    }
+
+    private void decode(byte[] frame, int sequenceAt) {
+        long v = ++sequence;
+        for (int d = sequenceAt + 9; d >= sequenceAt; d--) {
+            frame[d] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        decoder.decode(frame, 0, frame.length, ++receivedNs);
+    }
+
+    private static byte[] update(String side, String price, String size) {
+        return (HEAD + "update\",\"product_id\":\"BTC-USD\",\"updates\":[" + level(side, price, size) + "]}]}")
+            .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String level(String side, String price, String size) {
+        return "{\"side\":\"" + side + "\",\"event_time\":\"2026-01-05T10:15:30.123456Z\",\"price_level\":\"" + price
+            + "\",\"new_quantity\":\"" + size + "\"}";
+    }
+
+    /** Best first on each side, as Coinbase sends it: bids 65000, 64999, ...; asks 65001, 65002, ... */
+    private static byte[] snapshotFrame() {
+        final StringBuilder sb = new StringBuilder(6 << 20).append(HEAD)
+            .append("snapshot\",\"product_id\":\"BTC-USD\",\"updates\":[");
+        for (int i = 0; i < LEVELS_PER_SIDE; i++) {
+            sb.append(i == 0 ? "" : ",").append(level("bid", FixedPoint.format(FixedPoint.parse("65000")
+                - i * FixedPoint.ONE), "0.0307303"));
+        }
+        for (int i = 0; i < LEVELS_PER_SIDE; i++) {
+            sb.append(',').append(level("offer", FixedPoint.format(FixedPoint.parse("65001") + i * FixedPoint.ONE),
+                "0.02244516"));
+        }
+        return sb.append("]}]}").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static int find(byte[] frame, byte[] key) {
+        for (int i = 0; i + key.length < frame.length; i++) {
+            if (TradeFields.is(frame, i, key.length, key)) {
+                return i + key.length;
+            }
+        }
+        throw new IllegalStateException("no sequence_num");
+    }
+}

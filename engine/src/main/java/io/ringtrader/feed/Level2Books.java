@@ -1,0 +1,186 @@
+package io.ringtrader.feed;
+
+import io.ringtrader.event.Quote;
+import io.ringtrader.event.RingPublisher;
+
+/**
+ * The level2 books of every traded product and what reaches the ring from them. A frame's level2 changes are
+ * applied as they are decoded; at the end of the frame each touched book whose top {@link Quote#DEPTH} levels per
+ * side changed publishes one {@code QUOTE} event: the ring carries top-of-book changes, at most one per product per
+ * frame, never every level2 update (a busy book moves thousands of times a second, almost all of it deep in the
+ * book). A book that is not valid (waiting for its snapshot) or crossed publishes an empty quote once, so the
+ * stages fall back to trades. Counters are plain fields written by the feed's I/O thread (other threads read them
+ * stale, for logs); everything else runs on that thread.
+ */
+public final class Level2Books {
+    private final Level2Book[] books;
+    private final Quote[] published;
+    private final boolean[] crossed;
+    private final boolean[] touched;
+    private final int[] touchedIds;
+    private final Quote scratch = new Quote();
+    private final RingPublisher publisher;
+    private int touchedCount;
+    private long snapshots;
+    private long updates;
+    private long crossings;
+    private long rebuilds;
+    private long quotes;
+    private long quoteDrops;
+
+    /** Books for {@code instruments} products, at most {@code maxLevels} a side, quoting to {@code publisher}. */
+    public Level2Books(int instruments, int maxLevels, RingPublisher publisher) {
+        this.publisher = publisher;
+        books = new Level2Book[instruments];
+        published = new Quote[instruments];
+        crossed = new boolean[instruments];
+        touched = new boolean[instruments];
+        touchedIds = new int[instruments];
+        for (int i = 0; i < instruments; i++) {
+            books[i] = new Level2Book(maxLevels);
+            published[i] = new Quote();
+        }
+    }
+
+    /** The book of instrument {@code id} (tests and tools read it; only the I/O thread writes it). */
+    Level2Book book(int id) {
+        return books[id];
+    }
+
+    /** Starts a snapshot of {@code id}: every level from before is forgotten. */
+    void beginSnapshot(int id) {
+        books[id].beginSnapshot();
+        touch(id);
+    }
+
+    void snapshotLevel(int id, boolean bid, long priceE8, long sizeE8) {
+        books[id].snapshotLevel(bid, priceE8, sizeE8);
+    }
+
+    void endSnapshot(int id) {
+        books[id].endSnapshot();
+        snapshots++;
+    }
+
+    /** One absolute-size change of {@code id}'s book. */
+    void update(int id, boolean bid, long priceE8, long sizeE8) {
+        books[id].update(bid, priceE8, sizeE8);
+        updates++;
+        touch(id);
+    }
+
+    /**
+     * Every book is lost (a sequence gap, a reconnect): discarded until its next snapshot, no level kept. The empty
+     * quotes go out with the next {@link #publishTouched}.
+     */
+    void invalidateAll() {
+        for (int id = 0; id < books.length; id++) {
+            if (books[id].valid()) {
+                rebuilds++;
+            }
+            books[id].invalidate();
+            touch(id);
+        }
+    }
+
+    /** Discards one book until its next snapshot (a level of it did not parse). */
+    void invalidate(int id) {
+        if (books[id].valid()) {
+            rebuilds++;
+        }
+        books[id].invalidate();
+        touch(id);
+    }
+
+    /** True when any book waits for a snapshot (a resubscribe is needed after a gap). */
+    boolean anyInvalid() {
+        for (Level2Book b : books) {
+            if (!b.valid()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** End of a frame: publishes the changed tops of the touched books at exchange time {@code timestampNs}. */
+    void publishTouched(long timestampNs, long feedSequence, long receivedNs) {
+        int kept = 0;
+        for (int k = 0; k < touchedCount; k++) {
+            final int id = touchedIds[k];
+            final Level2Book book = books[id];
+            final boolean nowCrossed = book.valid() && book.crossed();
+            if (nowCrossed && !crossed[id]) {
+                crossings++;
+            }
+            crossed[id] = nowCrossed;
+            if (nowCrossed) {
+                scratch.clear();
+            } else {
+                book.topInto(scratch);
+            }
+            if (scratch.sameAs(published[id])) {
+                touched[id] = false;
+            } else if (publisher.publishQuote(id, timestampNs, scratch, feedSequence, receivedNs)) {
+                published[id].copyFrom(scratch);
+                touched[id] = false;
+                quotes++;
+            } else {
+                quoteDrops++;
+                touchedIds[kept++] = id; // stays touched: retried at the end of the next frame
+            }
+        }
+        touchedCount = kept;
+    }
+
+    private void touch(int id) {
+        if (!touched[id]) {
+            touched[id] = true;
+            touchedIds[touchedCount++] = id;
+        }
+    }
+
+    /** Snapshots applied. */
+    public long snapshots() {
+        return snapshots;
+    }
+
+    /** Level changes applied (or ignored while a book waited for its snapshot). */
+    public long updates() {
+        return updates;
+    }
+
+    /** Times a book became crossed (best bid at or above best ask). */
+    public long crossings() {
+        return crossings;
+    }
+
+    /** Valid books discarded for a rebuild (gap, reconnect). */
+    public long rebuilds() {
+        return rebuilds;
+    }
+
+    /** Quote events published. */
+    public long quotes() {
+        return quotes;
+    }
+
+    /** Quote events the full ring had no room for (retried). */
+    public long quoteDrops() {
+        return quoteDrops;
+    }
+
+    /** One line for the feed log. */
+    public String summary() {
+        long ignored = 0;
+        long dropped = 0;
+        int valid = 0;
+        for (Level2Book b : books) {
+            ignored += b.updatesIgnored();
+            dropped += b.droppedLevels();
+            valid += b.valid() ? 1 : 0;
+        }
+        return "level2: books valid=" + valid + "/" + books.length + " snapshots=" + snapshots + " updates="
+            + updates + " ignored=" + ignored + " crossed=" + crossings + " rebuilds=" + rebuilds + " quotes="
+            + quotes + " quote_drops=" + quoteDrops + " levels_dropped=" + dropped;
+    }
+}
