@@ -40,8 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Dchronicle.analytics.disable=true"})
 public class Level2DecodeBenchmark {
     private static final int LEVELS_PER_SIDE = 23_000;
-    private static final String HEAD = "{\"channel\":\"l2_data\",\"client_id\":\"\",\"timestamp\":\"2026-01-05T10:15:30."
-        + "123456789Z\",\"sequence_num\":1000000000,\"events\":[{\"type\":\"";
+    private static final String HEAD = "{\"channel\":\"l2_data\",\"client_id\":\"\","
+        + "\"timestamp\":\"2026-01-05T10:15:30.123456789Z\",\"sequence_num\":1000000000,\"events\":[{\"type\":\"";
     private static final byte[] SEQUENCE_KEY = "\"sequence_num\":".getBytes(StandardCharsets.US_ASCII);
 
     @Param({"top", "deep"})
