@@ -97,6 +97,7 @@ final class DashboardHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
             case "/api/positions" -> send(ctx, request, json(api.positions()), keepAlive);
             case "/api/orders" -> send(ctx, request, json(api.orders()), keepAlive);
             case "/api/signals" -> send(ctx, request, json(api.signals()), keepAlive);
+            case "/api/snapshot" -> send(ctx, request, json(api.snapshot()), keepAlive);
             case "/api/strategies" -> send(ctx, request, json(api.strategies()), keepAlive);
             case "/api/trades" -> send(ctx, request, json(api.trades(time(uri, "since", Long.MIN_VALUE),
                 param(uri, "symbol"))), keepAlive);

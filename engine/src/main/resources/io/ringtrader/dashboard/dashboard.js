@@ -5,6 +5,10 @@
   const params = new URLSearchParams(location.search);
   const token = params.get('token');
   const hours = Number(params.get('hours') || 6);
+  // live=sse (default): server-sent events; live=poll: fetch /api/snapshot every second (for proxies that buffer
+  // event streams, and for headless browsers whose virtual time waits for open requests); live=off: load once
+  const live = params.get('live') || 'sse';
+  let updates = 0;
   const EXIT_COLORS = { stop_loss: '#ef5f6b', take_profit: '#5aa9ff', trailing_stop: '#f0a742', signal: '#c77dff',
     max_hold: '#aab2c0', drawdown: '#ff4fa3' };
   const charts = {};
@@ -158,6 +162,10 @@
           lineStyle: { color: stop ? '#ef5f6b' : (o.purpose === 'take_profit' ? '#5aa9ff' : '#f0d264'),
             type: 'dashed' } };
       });
+    // keep the order and stop lines in view even when they sit outside the candles' range
+    const linePrices = lines.map(function (l) { return l.yAxis; });
+    const lowest = Math.min.apply(null, linePrices.concat(data.map(function (d) { return d[3]; })));
+    const highest = Math.max.apply(null, linePrices.concat(data.map(function (d) { return d[4]; })));
     box.dataset.fromMs = String(fromMs);
     box.dataset.toMs = String(toMs);
     box.dataset.candles = String(data.length);
@@ -179,7 +187,9 @@
       grid: { left: 70, right: 120, top: 20, bottom: 60 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'cross' } },
       xAxis: { type: 'time', min: fromMs || null, max: toMs || null },
-      yAxis: { scale: true, splitLine: { lineStyle: { color: '#232a37' } } },
+      yAxis: { scale: true, splitLine: { lineStyle: { color: '#232a37' } },
+        min: isFinite(lowest) ? Math.floor(lowest * 0.998) : null,
+        max: isFinite(highest) ? Math.ceil(highest * 1.002) : null },
       dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 14 }],
       series: [
         { name: symbol, type: 'candlestick', data: data, encode: { x: 0, y: [1, 2, 3, 4] },
@@ -248,6 +258,8 @@
   }
 
   function onSnapshot(snap) {
+    updates++;
+    document.body.dataset.updates = String(updates);
     showStatus(snap.status);
     showPositions(snap.positions);
     showSignals(snap.signals);
@@ -263,13 +275,22 @@
     symbols = status.symbols;
     symbols.forEach(ensureSymbolChart);
     onSnapshot({ status: status, positions: await get('/api/positions'), signals: await get('/api/signals') });
-    const events = new EventSource(url('/api/events'));
-    events.addEventListener('snapshot', function (e) {
-      el('live').textContent = 'live';
-      el('live').className = 'tag ok';
-      onSnapshot(JSON.parse(e.data));
-    });
-    events.onerror = function () { el('live').textContent = 'reconnecting'; el('live').className = 'tag bad'; };
+    if (live === 'sse') {
+      const events = new EventSource(url('/api/events'));
+      events.addEventListener('snapshot', function (e) {
+        el('live').textContent = 'live';
+        el('live').className = 'tag ok';
+        onSnapshot(JSON.parse(e.data));
+      });
+      events.onerror = function () { el('live').textContent = 'reconnecting'; el('live').className = 'tag bad'; };
+    } else if (live === 'poll') {
+      el('live').textContent = 'live (polling)';
+      setInterval(function () {
+        get('/api/snapshot').then(onSnapshot).catch(function (e) { el('live').textContent = 'error: ' + e.message; });
+      }, 1000);
+    } else {
+      el('live').textContent = 'not live';
+    }
     window.addEventListener('resize', function () {
       Object.values(charts).forEach(function (c) { c.resize(); });
       if (equityChart) { equityChart.resize(); }
