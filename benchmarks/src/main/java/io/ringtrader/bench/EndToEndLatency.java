@@ -182,8 +182,8 @@ public final class EndToEndLatency {
         }
     }
 
-    private static LatencyResult runDisruptor(Variant v, int rate, long trades, Instruments instruments,
-                                              List<EventHandler<MarketEvent>> chain, LatencyProbe probe) {
+    static LatencyResult runDisruptor(Variant v, int rate, long trades, Instruments instruments,
+                                      List<EventHandler<MarketEvent>> chain, LatencyProbe probe) {
         final Pipeline pipeline = new Pipeline(new PipelineConfig(RING, v.threads(), v.waitStrategy(), 30_000),
             instruments.size(), chain, new StopSignal());
         pipeline.start();

@@ -124,11 +124,13 @@ final class BacktestRunner {
         final BacktestResult combined = run(runConfig, "portfolio", chosen, registry, instruments, drive, bar, 0);
         final BacktestStats portfolio = BacktestStats.of("portfolio", chosen, combined);
         final List<BacktestStats> each = new ArrayList<>();
+        final List<BacktestReportHtml.Curve> curves = new ArrayList<>();
         for (int i = 0; i < alone.size(); i++) {
             final List<String> one = List.of(alone.get(i));
             final BacktestResult r = run(runConfig, alone.get(i), one, registry(runConfig, one, library),
                 instruments, drive, bar, units * (i + 1));
             each.add(BacktestStats.of(alone.get(i), one, r));
+            curves.add(new BacktestReportHtml.Curve(alone.get(i), r));
         }
         bar.finish(units * (1 + alone.size()), System.nanoTime());
         final BacktestCandles candles = closedCandles.get();
@@ -137,12 +139,15 @@ final class BacktestRunner {
         BacktestFiles.write(out.resolve(BacktestFiles.EQUITY), BacktestFiles.equity(combined));
         final BacktestStats hold = BacktestStats.buyAndHold(candles.candles(), instruments.size(),
             runConfig.portfolio().startingCashE8(), Math.round(runConfig.portfolio().takerFeeBps() * 10_000));
-        BacktestFiles.write(out.resolve(BacktestFiles.REPORT), BacktestFiles.report(
-            header(runConfig, instruments, candles, fromDate, toDate), portfolio, each, hold));
+        final byte[] report = BacktestFiles.report(header(runConfig, instruments, candles, fromDate, toDate),
+            portfolio, each, hold);
+        BacktestFiles.write(out.resolve(BacktestFiles.REPORT), report);
+        BacktestFiles.write(out.resolve(BacktestReportHtml.FILE), BacktestReportHtml.render(report, combined, curves,
+            candles.candles(), instruments, Math.round(runConfig.portfolio().takerFeeBps() * 10_000)));
         final String table = BacktestTable.render(portfolio, each, hold);
         console.print(table);
         console.println("Wrote " + out.resolve(BacktestFiles.TRADES) + ", " + BacktestFiles.EQUITY + ", "
-            + BacktestFiles.REPORT);
+            + BacktestFiles.REPORT + ", " + BacktestReportHtml.FILE);
         console.flush();
         for (String line : table.split("\n")) {
             LOG.info("Backtest {}..{}: {}", fromDate, toDate, line);

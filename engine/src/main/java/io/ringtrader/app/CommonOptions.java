@@ -71,6 +71,14 @@ public final class CommonOptions {
         description = "Serve Prometheus /metrics on this port.")
     Integer metricsPort;
 
+    @Option(names = "--http-port", paramLabel = "N",
+        description = "Serve the dashboard, its JSON API and /metrics on this port (127.0.0.1 unless http.bind).")
+    Integer httpPort;
+
+    @Option(names = "--http-linger", paramLabel = "D",
+        description = "Keep serving the dashboard for D (90s, 10m, 2h) after the session ends; Ctrl-C ends it.")
+    String httpLinger;
+
     /** The command-line settings as configuration overrides (validated with the file). */
     Map<String, Object> overrides() {
         final Map<String, Object> o = new LinkedHashMap<>();
@@ -86,6 +94,8 @@ public final class CommonOptions {
         putIfSet(o, "feed.replay_file", replayFile == null ? null : replayFile.toString());
         putIfSet(o, "feed.journal_dir", journal == null ? null : journal.toString());
         putIfSet(o, "metrics.port", metricsPort);
+        putIfSet(o, "http.port", httpPort);
+        putIfSet(o, "http.linger_seconds", httpLinger == null ? null : DurationParser.parseMillis(httpLinger) / 1000);
         return o;
     }
 

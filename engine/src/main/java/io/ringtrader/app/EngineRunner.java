@@ -126,10 +126,11 @@ final class EngineRunner {
             }
         }
         StrategyRegistry registry = null;
+        StrategySelection.Choice choice = null;
         int initiallyActive = 0;
         boolean noEdge = false;
         if (mode != EngineMode.DATA_ONLY) {
-            final StrategySelection.Choice choice = strategyChoice != null ? strategyChoice
+            choice = strategyChoice != null ? strategyChoice
                 : StrategySelection.choose(config, dataDir, instruments, journal, log);
             registry = StrategySelection.registry(config, choice);
             noEdge = choice.reason().contains(StrategySelector.NO_EDGE);
@@ -162,14 +163,19 @@ final class EngineRunner {
             }
             tradeLogRows = restored != null ? restored.tradeCount : recovering ? 0 : -1;
         }
+        final DashboardWiring dashboard = DashboardWiring.create(config, mode, instruments, choice, registry);
+        final java.util.function.Consumer<String> notes = journal == null ? null : new JournalNotes(journal);
         final Stages stages = Stages.build(mode, config, instruments, dataDir, registry, initiallyActive,
-            journal == null ? null : new JournalNotes(journal), restored, tradeLogRows);
+            dashboard == null ? notes : dashboard.notes(notes), restored, tradeLogRows);
         final SessionControlHandler control = new SessionControlHandler(stop, stages.latency, Stages.END_TO_END);
         final List<EventHandler<MarketEvent>> chain = new ArrayList<>();
         if (journal != null) {
             chain.add(new TimedStage(new JournalHandler(journal), stages.latency, 0));
         }
         chain.addAll(stages.handlers());
+        if (dashboard != null && dashboard.stage() != null) {
+            chain.add(dashboard.stage());
+        }
         if (journal != null) {
             chain.add(new TimedStage(new OutputJournalHandler(journal), stages.latency, 4));
         }
@@ -208,6 +214,10 @@ final class EngineRunner {
             if (config.metrics().port() > 0) {
                 endpoint = MetricsEndpoint.start(config.metrics().port(), stages.counters, stages.latency);
                 log.info("Serving Prometheus metrics at http://localhost:{}/metrics", endpoint.port());
+            }
+            if (dashboard != null) {
+                dashboard.start(config, stages, instruments, dataDir, source instanceof FeedSource feed
+                    ? feed::connectionState : () -> mode == EngineMode.REPLAY ? "REPLAYING_JOURNAL" : "SOURCE");
             }
             if (recovering) {
                 final FeedResume resume = source instanceof FeedSource
@@ -295,6 +305,10 @@ final class EngineRunner {
             telemetry.close();
             if (endpoint != null) {
                 endpoint.close();
+            }
+            if (dashboard != null) {
+                dashboard.linger(SignalShutdown::signalled);
+                dashboard.close();
             }
             log.info("Stopped: {} events through the pipeline, {} stage errors; {}", control.processed(),
                 pipeline.stageErrors(), source.summary());

@@ -103,6 +103,12 @@ final class FeedSource implements MarketDataSource {
         }
     }
 
+    /** The connection state ({@code CONNECTED}, {@code RECONNECTING}, ...), for the dashboard. */
+    String connectionState() {
+        final FeedClient c = client;
+        return c == null ? "NOT_STARTED" : c.stats().state().name();
+    }
+
     private long stats(java.util.function.ToLongFunction<FeedStats> f) {
         final FeedClient c = client;
         return c == null ? 0 : f.applyAsLong(c.stats());

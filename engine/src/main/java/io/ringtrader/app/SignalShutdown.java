@@ -43,6 +43,11 @@ final class SignalShutdown {
         return signalled;
     }
 
+    /** True once SIGINT or SIGTERM arrived in this run. */
+    static boolean signalled() {
+        return signalled;
+    }
+
     /** Removes the hook after a run that ended without a signal (tests run several engines per JVM). */
     static synchronized void uninstall() {
         if (hook != null && !signalled) {

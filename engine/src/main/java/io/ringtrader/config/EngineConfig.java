@@ -20,11 +20,13 @@ import java.util.regex.Pattern;
  * @param instruments    per-symbol increment overrides
  * @param exchange       the built-in loopback exchange (sim and replay feeds)
  * @param orders         order types, protective exits and entry costs
+ * @param http           the dashboard's HTTP server
  */
 public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfig feed, PipelineConfig pipeline,
                            CandleConfig candles, StrategyConfig strategies, RiskConfig risk,
                            PortfolioConfig portfolio, PersistenceConfig persistence, MetricsConfig metrics,
-                           InstrumentOverrides instruments, ExchangeConfig exchange, OrderConfig orders) {
+                           InstrumentOverrides instruments, ExchangeConfig exchange, OrderConfig orders,
+                           HttpConfig http) {
 
     /** The symbols traded by default (POL, not MATIC: Coinbase converted MATIC to POL in 2024). */
     public static final List<String> DEFAULT_SYMBOLS =
@@ -53,7 +55,8 @@ public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfi
             MetricsConfig.read(root.section("metrics")),
             InstrumentOverrides.read(root.section("instruments")),
             ExchangeConfig.read(root.section("exchange")),
-            OrderConfig.read(root.section("orders")));
+            OrderConfig.read(root.section("orders")),
+            HttpConfig.read(root.section("http")));
         root.finish();
         return config;
     }
@@ -61,7 +64,7 @@ public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfi
     /** This configuration trading {@code newSymbols} instead (replay uses the recorded session's symbols). */
     public EngineConfig withSymbols(List<String> newSymbols) {
         return new EngineConfig(List.copyOf(newSymbols), quoteCurrency, feed, pipeline, candles, strategies, risk,
-            portfolio, persistence, metrics, instruments, exchange, orders);
+            portfolio, persistence, metrics, instruments, exchange, orders, http);
     }
 
     /** Checks a symbol list (also used for the {@code --symbols} option). */

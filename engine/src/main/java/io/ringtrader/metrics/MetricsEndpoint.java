@@ -3,9 +3,11 @@ package io.ringtrader.metrics;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.SummaryWithCallback;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Quantile;
 import io.prometheus.metrics.model.snapshots.Quantiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +27,20 @@ public final class MetricsEndpoint implements AutoCloseable {
 
     /** Starts serving on {@code port} (0 = any free port) on all interfaces. */
     public static MetricsEndpoint start(int port, Counters counters, LatencyTracker latency) throws IOException {
+        final HTTPServer server = HTTPServer.builder().port(port).registry(registry(counters, latency))
+            .buildAndStart();
+        return new MetricsEndpoint(server);
+    }
+
+    /** The Prometheus text exposition of {@code registry}, as served at {@code /metrics} (scrape-time values). */
+    public static byte[] scrapeText(PrometheusRegistry registry) throws IOException {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        return out.toByteArray();
+    }
+
+    /** A registry of the counters and latency histograms, read by callbacks at scrape time. */
+    public static PrometheusRegistry registry(Counters counters, LatencyTracker latency) {
         final PrometheusRegistry registry = new PrometheusRegistry();
         final Map<String, List<Counters.Entry>> byName = new LinkedHashMap<>();
         for (Counters.Entry e : counters.entries()) {
@@ -67,8 +83,7 @@ public final class MetricsEndpoint implements AutoCloseable {
                 }
             })
             .register(registry);
-        final HTTPServer server = HTTPServer.builder().port(port).registry(registry).buildAndStart();
-        return new MetricsEndpoint(server);
+        return registry;
     }
 
     /** The port actually bound. */

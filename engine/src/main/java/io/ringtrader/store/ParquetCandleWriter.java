@@ -34,6 +34,7 @@ public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseabl
     private final List<String> symbols;
     private final SymbolCandles[] perSymbol;
     private final CandleHandoff queue;
+    private final CandleView view;
     private final long flushIntervalNs;
     private final Thread thread;
     private volatile boolean running;
@@ -65,6 +66,7 @@ public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseabl
                 CandleParquetFiles.codec(config.parquetCompression()));
         }
         this.queue = new CandleHandoff(queueCapacity);
+        this.view = new CandleView(symbols.size(), retentionDays);
         this.flushIntervalNs = TimeUnit.SECONDS.toNanos(config.parquetFlushSeconds());
         this.thread = new Thread(this::run, "parquet-writer");
         this.thread.setDaemon(true);
@@ -137,8 +139,9 @@ public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseabl
         } catch (IOException e) {
             LOG.error("Cannot clean temp files under {}: {}", dataDir, e.toString());
         }
-        for (SymbolCandles s : perSymbol) {
-            s.load();
+        for (int i = 0; i < perSymbol.length; i++) {
+            perSymbol[i].load();
+            perSymbol[i].publishTo(view, i);
         }
         LOG.info("Parquet candle writer started: {} symbols under {}, flush every {} s", symbols.size(), dataDir,
             TimeUnit.NANOSECONDS.toSeconds(flushIntervalNs));
@@ -166,6 +169,7 @@ public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseabl
             final Candle copy = new Candle();
             copy.copyFrom(scratch);
             perSymbol[copy.instrumentId].add(copy);
+            view.add(copy);
             n++;
         }
         candlesWritten += n;
@@ -192,6 +196,11 @@ public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseabl
     /** Reports write failures through the engine's {@code failures} (one ERROR per engine, not one per writer). */
     public void reportFailuresTo(WriteFailures engineFailures) {
         this.failures = engineFailures;
+    }
+
+    /** The candles this writer holds, for readers off the ring (filled by the writer thread as it drains). */
+    public CandleView view() {
+        return view;
     }
 
     /** Candles accepted by {@link #offer}. */

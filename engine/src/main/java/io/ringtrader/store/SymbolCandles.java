@@ -57,6 +57,14 @@ final class SymbolCandles {
         }
     }
 
+    /** Hands the loaded candles to {@code view} as instrument {@code instrumentId} (rows read from disk). */
+    void publishTo(CandleView view, int instrumentId) {
+        for (Candle c : recent.values()) {
+            c.instrumentId = instrumentId;
+            view.add(c);
+        }
+    }
+
     /** Takes ownership of {@code candle} (a fresh copy). */
     void add(Candle candle) {
         final LocalDate day = CandleParquetFiles.dayOf(candle.openTimeNs);
