@@ -298,6 +298,30 @@ class RealDataAcceptanceTradingTest {
             tightestSizing);
     }
 
+    /**
+     * Issue 12: restructuring must not change how the engine trades. The trade log of this session was recorded
+     * before the house was rebuilt ({@code src/test/resources/golden/}); it must stay byte for byte the same. A
+     * deliberate change of trading behaviour re-records it: run this class with {@code -Dgolden.update=true} and
+     * commit the new file with the reason.
+     */
+    @Test
+    void shouldWriteTheRecordedGoldenTradeLogByteForByte() throws IOException {
+        final Path golden = Path.of("src/test/resources/golden/real-2018-04-04..06-live_trades.csv");
+        final byte[] actual = Files.readAllBytes(first.resolve("live_trades.csv"));
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(golden.getParent());
+            Files.write(golden, actual);
+        }
+        assertThat(golden).as("the recorded trade log (re-record with -Dgolden.update=true)").exists();
+        final List<String> expected = Files.readAllLines(golden);
+        final List<String> got = Files.readAllLines(first.resolve("live_trades.csv"));
+        for (int i = 0; i < Math.min(expected.size(), got.size()); i++) {
+            assertThat(got.get(i)).as("first differing row, line %d", i + 1).isEqualTo(expected.get(i));
+        }
+        assertThat(got).as("rows").hasSameSizeAs(expected);
+        assertThat(actual).as("bytes").isEqualTo(Files.readAllBytes(golden));
+    }
+
     @Test
     void shouldWriteByteIdenticalTradeLogAndStateFileOnTheSameTape() throws IOException {
         assertThat(second.resolve("live_trades.csv")).hasSameBinaryContentAs(first.resolve("live_trades.csv"));

@@ -68,7 +68,8 @@ class ParquetCandleReaderTest {
     @Test
     void shouldReadFilesWrittenBeforeTheSourceColumnAsTradeBuiltAndKeepTheSourceOfNewOnes() throws Exception {
         final org.apache.parquet.schema.MessageType before = new org.apache.parquet.schema.MessageType("candle",
-            CandleParquetFiles.SCHEMA.getFields().subList(0, CandleParquetFiles.SCHEMA.getFieldCount() - 1));
+            CandleParquetFiles.SCHEMA.getFields().subList(0,
+                CandleParquetFiles.SCHEMA.getFieldIndex(CandleParquetFiles.SOURCE_COLUMN)));
         assertThat(before.containsField(CandleParquetFiles.SOURCE_COLUMN)).isFalse();
         final Path old = dataDir.resolve("old.parquet");
         final List<Candle> series = StoreTestData.series(0, 0, 10);
