@@ -106,7 +106,8 @@ public final class AgentThread {
             LOG.error("{} did not stop within {} ms; left to finish on its own", role, timeoutMs);
             return false;
         }
-        return true;
+        // false when an earlier close already gave up and the agent is still finishing
+        return runner.isClosed();
     }
 
     /** True once the agent's {@code onClose} has run (after {@link #close}, or after it ended itself). */

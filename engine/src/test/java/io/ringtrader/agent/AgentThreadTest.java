@@ -104,6 +104,7 @@ class AgentThreadTest {
         assertThat(thread.close(50)).isFalse();
         assertThat(thread.stopped()).isFalse();
         assertThat(agent.startThread.isInterrupted()).as("never interrupted").isFalse();
+        assertThat(thread.close(50)).as("a second close does not claim it stopped").isFalse();
         agent.release.countDown();
         agent.startThread.join(10_000);
         assertThat(thread.stopped()).isTrue();
