@@ -140,8 +140,6 @@ final class BenchStages implements AutoCloseable {
     public void close() {
         try {
             tradeLog.close();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         } finally {
             parquet.close();
             journal.close();

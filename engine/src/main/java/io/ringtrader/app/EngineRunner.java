@@ -371,7 +371,8 @@ final class EngineRunner {
         final long startNs = System.nanoTime();
         final long errorsBefore = pipeline.stageErrors();
         final long startSequence = pipeline.lastPublished();
-        final JournalSource replay = new JournalSource(journal, -1, false, 0, false, true, null).remembering(resume);
+        final JournalSource replay = new JournalSource(journal, -1, false, 0, false, true, null,
+            config.pipeline().backgroundIdle()).remembering(resume);
         replay.start(pipeline.publisher());
         final boolean done = BoundedWait.await(
             () -> replay.finished() && pipeline.processedThrough() >= pipeline.lastPublished(),

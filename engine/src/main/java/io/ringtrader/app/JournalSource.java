@@ -1,5 +1,7 @@
 package io.ringtrader.app;
 
+import io.ringtrader.agent.AgentThread;
+import io.ringtrader.config.BackgroundIdle;
 import io.ringtrader.event.EventType;
 import io.ringtrader.event.FeedStatus;
 import io.ringtrader.event.MarketEvent;
@@ -9,8 +11,9 @@ import io.ringtrader.journal.Journal;
 import io.ringtrader.journal.JournalReader;
 import io.ringtrader.journal.JournalRecord;
 import io.ringtrader.journal.RecordType;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentTerminationException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -18,9 +21,12 @@ import org.apache.logging.log4j.Logger;
  * Publishes the input events of a journal into the ring from its own thread: replay (to the end, then
  * END_OF_FEED), crash recovery, or tailing a journal another process is writing ({@code follow}). Unlike the
  * network feed it may wait for room in the ring: a replay must lose nothing. With {@code speed > 0} it paces
- * events by exchange time.
+ * events by exchange time. It is the {@code journal-source} agent: {@link #doWork} reads a batch ahead and
+ * publishes it, returning 0 (so the idle strategy backs off) while the ring is full, the next event is not due
+ * yet or a followed journal has nothing new; at the end of a journal it is not following, it ends itself.
+ * Threading: {@link #start} and {@link #close} from the wiring thread; the agent methods on the agent's thread.
  */
-final class JournalSource implements MarketDataSource {
+final class JournalSource implements MarketDataSource, Agent {
     private final Logger log = LogManager.getLogger(JournalSource.class);
     private final Journal journal;
     private final boolean follow;
@@ -30,6 +36,7 @@ final class JournalSource implements MarketDataSource {
     private final LongConsumer progress;
     private final boolean endOfFeedAtEnd;
     private final boolean markReplayed;
+    private final BackgroundIdle idle;
     /** Events read ahead and published as one ring batch (replay as fast as possible). */
     private static final int BATCH = 256;
     private final MarketEvent[] batch = new MarketEvent[BATCH];
@@ -37,9 +44,22 @@ final class JournalSource implements MarketDataSource {
     private FeedResume resume;
     private volatile java.util.function.Consumer<String> failureHandler;
     private volatile String failure;
-    private volatile boolean running = true;
     private volatile long published;
-    private Thread thread;
+    private volatile AgentThread agent;
+    /** Agent-thread state, kept between duty cycles. */
+    private RingPublisher publisher;
+    private JournalReader reader;
+    private final JournalRecord record = new JournalRecord();
+    /** The record was read but not yet taken (paced: not due yet). */
+    private boolean held;
+    /** The last read found no entry (kept until the pending batch is published). */
+    private boolean atEnd;
+    private int batchLimit;
+    private int pending;
+    private long firstExchangeNs = Long.MIN_VALUE;
+    private long firstWallNs;
+    private long lastTimestampNs;
+    private long pumpStartNs;
 
     /**
      * Reads {@code journal} from the entry after {@code afterIndex} (-1: from the start).
@@ -50,9 +70,10 @@ final class JournalSource implements MarketDataSource {
      * @param markReplayed   flag events {@link io.ringtrader.event.TradeFlags#REPLAYED} (crash recovery from the
      *                       engine's own journal: the journal stages then skip them)
      * @param progress       called with the count of published inputs every 65,536 events (may be null)
+     * @param idle           how the agent waits while there is nothing to publish or no room in the ring
      */
     JournalSource(Journal journal, long afterIndex, boolean follow, double speed, boolean endOfFeedAtEnd,
-                  boolean markReplayed, LongConsumer progress) {
+                  boolean markReplayed, LongConsumer progress, BackgroundIdle idle) {
         this.markReplayed = markReplayed;
         this.journal = journal;
         this.afterIndex = afterIndex;
@@ -60,6 +81,7 @@ final class JournalSource implements MarketDataSource {
         this.speed = speed;
         this.endOfFeedAtEnd = endOfFeedAtEnd;
         this.progress = progress;
+        this.idle = idle;
         for (int i = 0; i < BATCH; i++) {
             batch[i] = new MarketEvent(1);
         }
@@ -82,81 +104,42 @@ final class JournalSource implements MarketDataSource {
     }
 
     @Override
-    public void start(RingPublisher publisher) {
-        thread = new Thread(() -> pump(publisher), "journal-source");
-        thread.setDaemon(true);
-        thread.start();
+    public void start(RingPublisher ringPublisher) {
+        this.publisher = ringPublisher;
+        agent = AgentThread.start(this, idle);
     }
 
     /**
-     * True once the thread started by {@link #start} has ended (the journal's end was reached, or it was closed);
+     * True once the agent started by {@link #start} has ended (the journal's end was reached, or it was closed);
      * what it published is then visible to the caller, who may publish into the ring next.
      */
     boolean finished() {
-        return thread != null && !thread.isAlive();
+        final AgentThread running = agent;
+        return running != null && running.stopped();
     }
 
-    private void pump(RingPublisher publisher) {
-        final JournalRecord record = new JournalRecord();
-        long firstExchangeNs = Long.MIN_VALUE;
-        long firstWallNs = 0;
-        long lastTimestampNs = 0;
-        final long pumpStartNs = System.nanoTime();
-        try (JournalReader reader = journal.reader()) {
-            if (!reader.seekAfter(afterIndex)) {
-                log.warn("Journal {} has no entry {}; reading from the start", journal.dir(), afterIndex);
-                reader.seekAfter(-1);
+    @Override
+    public String roleName() {
+        return "journal-source";
+    }
+
+    /** Agent thread: reads ahead and publishes; the number of entries read plus events published. */
+    @Override
+    public int doWork() {
+        try {
+            if (reader == null) {
+                open();
             }
-            final int batchLimit = speed > 0 ? 1 : BATCH;
-            int pending = 0;
-            while (running) {
-                if (!reader.next(record)) {
-                    if (pending > 0) {
-                        pending = publishBatch(publisher, pending);
-                    }
-                    if (!follow) {
-                        break;
-                    }
-                    LockSupport.parkNanos(200_000);
-                    continue;
-                }
-                if (record.type != RecordType.INPUT) {
-                    continue;
-                }
-                final MarketEvent in = record.input;
-                if (in.type == EventType.FEED_STATUS && (in.value == FeedStatus.END_OF_FEED || follow
-                    && (in.value == FeedStatus.TRADING_ON || in.value == FeedStatus.TRADING_OFF))) {
-                    // the recorded session's end, or (tailing another process) its trading markers, are not ours
-                    continue;
-                }
-                if (speed > 0 && in.timestampNs > 0) {
-                    if (firstExchangeNs == Long.MIN_VALUE) {
-                        firstExchangeNs = in.timestampNs;
-                        firstWallNs = System.nanoTime();
-                    }
-                    final long dueNs = firstWallNs + (long) ((in.timestampNs - firstExchangeNs) / speed);
-                    long waitNs;
-                    while (running && (waitNs = dueNs - System.nanoTime()) > 0) {
-                        LockSupport.parkNanos(Math.min(waitNs, 50_000_000L));
-                    }
-                }
-                if (resume != null) {
-                    resume.remember(in);
-                }
-                batch[pending].copyInputFrom(in);
-                batchIndexes[pending] = record.index;
-                pending++;
-                lastTimestampNs = Math.max(lastTimestampNs, in.timestampNs);
-                if (pending == batchLimit) {
-                    pending = publishBatch(publisher, pending);
-                }
+            if (pending > 0 && (pending == batchLimit || atEnd)) {
+                return publishBatch();
             }
-            if (endOfFeedAtEnd && running) {
-                while (running
-                    && !publisher.publishStatus(FeedStatus.END_OF_FEED, lastTimestampNs, System.nanoTime())) {
-                    LockSupport.parkNanos(100_000);
-                }
+            if (atEnd && !follow) {
+                return endOfFeed();
             }
+            final int read = readAhead();
+            return pending == batchLimit ? read + publishBatch() : read;
+        } catch (AgentTerminationException e) {
+            throw e;
         } catch (RuntimeException e) {
             // a journal that cannot be read is fatal: never treat the damage as the journal's end
             failure = e.getMessage() != null ? e.getMessage() : e.toString();
@@ -165,6 +148,15 @@ final class JournalSource implements MarketDataSource {
             if (handler != null) {
                 handler.accept(failure);
             }
+            throw new AgentTerminationException(e);
+        }
+    }
+
+    /** Agent thread, once it ended or was closed: closes the reader and reports what it published. */
+    @Override
+    public void onClose() {
+        if (reader != null) {
+            reader.close();
         }
         if (progress != null) {
             progress.accept(published);
@@ -175,14 +167,84 @@ final class JournalSource implements MarketDataSource {
             String.format(java.util.Locale.ROOT, "%.0f", published / Math.max(seconds, 1e-9)));
     }
 
-    /** Publishes the read-ahead events as one ring batch, waiting for room; returns 0 (nothing pending). */
-    private int publishBatch(RingPublisher publisher, int count) {
-        long hi;
-        while ((hi = publisher.tryClaimWaiting(count)) < 0) {
-            if (!running) {
-                return 0;
+    private void open() {
+        pumpStartNs = System.nanoTime();
+        // a batch is claimed whole: it must fit a quarter of the ring, or a small ring (ring_size 64) never has room
+        batchLimit = speed > 0 ? 1 : Math.min(BATCH, Math.max(1, publisher.bufferSize() / 4));
+        reader = journal.reader();
+        if (!reader.seekAfter(afterIndex)) {
+            log.warn("Journal {} has no entry {}; reading from the start", journal.dir(), afterIndex);
+            reader.seekAfter(-1);
+        }
+    }
+
+    /**
+     * Reads inputs into the batch until it is full, the journal has no next entry, or (paced) the next input is
+     * not due; returns the entries read.
+     */
+    private int readAhead() {
+        int read = 0;
+        atEnd = false;
+        while (pending < batchLimit) {
+            if (!held) {
+                if (!reader.next(record)) {
+                    atEnd = true;
+                    return read;
+                }
+                read++;
+                if (!ours(record)) {
+                    continue;
+                }
             }
-            LockSupport.parkNanos(20_000);
+            final MarketEvent in = record.input;
+            held = speed > 0 && in.timestampNs > 0 && !due(in.timestampNs);
+            if (held) {
+                return read;
+            }
+            if (resume != null) {
+                resume.remember(in);
+            }
+            batch[pending].copyInputFrom(in);
+            batchIndexes[pending] = record.index;
+            pending++;
+            lastTimestampNs = Math.max(lastTimestampNs, in.timestampNs);
+        }
+        return read;
+    }
+
+    /** An input this source republishes (not another session's end or, when tailing, its trading markers). */
+    private boolean ours(JournalRecord entry) {
+        if (entry.type != RecordType.INPUT) {
+            return false;
+        }
+        final MarketEvent in = entry.input;
+        return !(in.type == EventType.FEED_STATUS && (in.value == FeedStatus.END_OF_FEED || follow
+            && (in.value == FeedStatus.TRADING_ON || in.value == FeedStatus.TRADING_OFF)));
+    }
+
+    /** Paced replay: whether an input stamped {@code timestampNs} is due by the wall clock. */
+    private boolean due(long timestampNs) {
+        if (firstExchangeNs == Long.MIN_VALUE) {
+            firstExchangeNs = timestampNs;
+            firstWallNs = System.nanoTime();
+        }
+        return firstWallNs + (long) ((timestampNs - firstExchangeNs) / speed) - System.nanoTime() <= 0;
+    }
+
+    /** At the end of a journal it does not follow: publishes END_OF_FEED if asked (retried while the ring is full). */
+    private int endOfFeed() {
+        if (endOfFeedAtEnd && !publisher.publishStatus(FeedStatus.END_OF_FEED, lastTimestampNs, System.nanoTime())) {
+            return 0;
+        }
+        throw new AgentTerminationException("end of the journal");
+    }
+
+    /** Publishes the read-ahead events as one ring batch; returns how many, or 0 when the ring has no room yet. */
+    private int publishBatch() {
+        final int count = pending;
+        final long hi = publisher.tryClaimWaiting(count);
+        if (hi < 0) {
+            return 0;
         }
         final long lo = hi - count + 1;
         final long receivedNs = System.nanoTime();
@@ -204,10 +266,11 @@ final class JournalSource implements MarketDataSource {
         }
         publisher.publish(lo, hi);
         published += count;
+        pending = 0;
         if (progress != null && (published & ~0xFFFFL) != ((published - count) & ~0xFFFFL)) {
             progress.accept(published);
         }
-        return 0;
+        return count;
     }
 
     /** Continues after entry {@code index} of the followed journal instead of its start (before start()). */
@@ -230,15 +293,12 @@ final class JournalSource implements MarketDataSource {
         return "journal " + journal.dir() + ": " + published + " events published";
     }
 
+    /** Stops the agent: it publishes nothing more once this returns (waits at most 5 s). */
     @Override
     public void close() {
-        running = false;
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        final AgentThread running = agent;
+        if (running != null) {
+            running.close(5_000);
         }
     }
 }

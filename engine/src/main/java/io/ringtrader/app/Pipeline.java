@@ -23,6 +23,38 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The Disruptor ring and its consumer stages, in pipeline order. Single producer (the feed's I/O thread or a
  * replay reader), pre-allocated {@link MarketEvent} slots; the stages run fused on one thread or a thread each.
+ *
+ * <p>The engine's threads (the same table is in the README). Each owns its state; they meet only through the ring,
+ * single-producer queues, seqlock views and files. The five background agents are Agrona agents run by
+ * {@code io.ringtrader.agent.AgentThread}; the queue-draining ones idle as {@code pipeline.background_idle} says.
+ * <table>
+ * <caption>Threads</caption>
+ * <tr><th>thread</th><th>owns</th><th>fed by</th></tr>
+ * <tr><td>{@code main}</td><td>the wiring: configuration, the stages, start-up (recovery, warm-up) and the
+ *     shutdown order below</td><td>the command line; the stop signal</td></tr>
+ * <tr><td>{@code feed-io-*} (Netty I/O)</td><td>the WebSocket connection, frame decoding, level2 books, the
+ *     trade dedup; the ring's single producer in live, sim and tape sessions</td><td>the socket (Coinbase, or
+ *     the built-in exchange on {@code loopback-exchange-*})</td></tr>
+ * <tr><td>{@code ring-stage-0} (fused; per-stage: {@code ring-stage-0..n})</td><td>every stage's state: journal
+ *     appender, candles, strategies, risk, orders, portfolio, output journal</td><td>the ring</td></tr>
+ * <tr><td>{@code journal-source} (agent)</td><td>a journal reader and its read-ahead batch; the ring's producer
+ *     in replay, recovery and {@code --feed journal}</td><td>tailing the journal</td></tr>
+ * <tr><td>{@code parquet-writer} (agent)</td><td>the candle Parquet files and the candle view</td><td>the
+ *     candle stage's hand-off queue</td></tr>
+ * <tr><td>{@code trade-log-writer} (agent)</td><td>{@code live_trades.csv} and {@code portfolio_state.json}
+ *     </td><td>the portfolio stage's outbox (fills, then snapshots)</td></tr>
+ * <tr><td>{@code status-display} (agent)</td><td>the console table</td><td>the portfolio's seqlock view and the
+ *     telemetry health line, every {@code portfolio.status_interval_seconds}</td></tr>
+ * <tr><td>{@code telemetry} (agent)</td><td>the folded latency histograms, trades/s</td><td>the stages' latency
+ *     recorders, the counters and the writers' health flags, every second</td></tr>
+ * <tr><td>{@code dashboard-http-*} (Netty)</td><td>the dashboard's HTTP connections</td><td>views only: portfolio,
+ *     signals, strategies, candles, counters, the trade log and state files</td></tr>
+ * <tr><td>{@code strategy-selection} (pool of one, started on demand)</td><td>one strategy re-selection at a
+ *     time</td><td>a task from the strategy stage, which takes the result once its apply time passes</td></tr>
+ * </table>
+ * Shutdown order ({@code EngineRunner}): the source (feed or {@code journal-source}), the ring drains and its
+ * consumers stop, the trade-log writer (its last batch and snapshot), the Parquet writer (its last flush), the
+ * journal, the status display, telemetry (a last log line), the metrics endpoint, the dashboard.
  */
 public final class Pipeline {
     /** How long a halted consumer thread may take to run its handlers' onShutdown. */

@@ -59,7 +59,7 @@ final class ReplayRunner {
                 options.journal, outDir, sessionConfig.symbols(), choice.active());
             final ProgressBar bar = new ProgressBar(System.out, "events", inputs, System.nanoTime());
             final JournalSource replay = new JournalSource(source, -1, false, speed(), true, false,
-                done -> bar.update(done, System.nanoTime(), false));
+                done -> bar.update(done, System.nanoTime(), false), config.pipeline().backgroundIdle());
             final VerifyHandler verifier = verify ? new VerifyHandler(source) : null;
             final long startNs = System.nanoTime();
             final int code = new EngineRunner(sessionConfig, options, EngineMode.REPLAY, outDir, replay, verifier)

@@ -27,7 +27,8 @@ final class Sources {
                         + " run the trading process with its own --data-dir");
                 }
                 final Journal journal = Journal.openReadOnly(Path.of(dir));
-                return new ClosingSource(new JournalSource(journal, -1, true, 0, false, false, null), journal);
+                return new ClosingSource(new JournalSource(journal, -1, true, 0, false, false, null,
+                    config.pipeline().backgroundIdle()), journal);
             }
             default -> {
                 try {

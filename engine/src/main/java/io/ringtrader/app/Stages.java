@@ -99,10 +99,10 @@ final class Stages implements AutoCloseable {
             s.tradeLog = new TradeLogWriter(dataDir.resolve("live_trades.csv"),
                 dataDir.resolve("portfolio_state.json"), instruments, id -> id < 0 ? "risk" : registry.name(id),
                 outbox, slots);
-            s.tradeLog.start(restoredTradeCount);
+            s.tradeLog.start(restoredTradeCount, config.pipeline().backgroundIdle());
             s.closeables.add(s.tradeLog);
         }
-        s.parquet.start();
+        s.parquet.start(config.pipeline().backgroundIdle());
         s.registerCounters();
         return s;
     }

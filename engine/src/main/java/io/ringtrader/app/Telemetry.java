@@ -1,25 +1,33 @@
 package io.ringtrader.app;
 
+import io.ringtrader.agent.AgentThread;
 import io.ringtrader.metrics.Counters;
 import io.ringtrader.metrics.LatencyTracker;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.agrona.concurrent.Agent;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
  * Background telemetry: folds the stages' latency recorders into histograms, logs counters and latencies every
  * {@code metrics.log_interval_seconds}, and renders the health line of the status display (trades/s, p99,
- * gaps, reconnects). Wall-clock cadence is fine here: nothing it does feeds back into the pipeline.
+ * gaps, reconnects). Wall-clock cadence is fine here: nothing it does feeds back into the pipeline. Runs as the
+ * {@code telemetry} agent, which samples and runs the writers' health checks once a second on its own thread;
+ * {@link #logNow()} and {@link #health()} may be called from any thread.
  */
-final class Telemetry implements AutoCloseable {
+final class Telemetry implements Agent, AutoCloseable {
+    private static final long SAMPLE_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
     private final Logger log = LogManager.getLogger(Telemetry.class);
     private final Counters counters;
     private final LatencyTracker latency;
     private final Supplier<String> sourceSummary;
     private final long logIntervalMs;
-    private final Thread thread;
-    private volatile boolean running = true;
+    /** Agent thread: when the next sample and the next log lines are due. */
+    private long nextSampleNs;
+    private long nextLogMs;
+    private AgentThread agent;
     private long lastTrades;
     private long lastSampleNs = System.nanoTime();
     private volatile double tradesPerSecond;
@@ -31,8 +39,6 @@ final class Telemetry implements AutoCloseable {
         this.latency = latency;
         this.sourceSummary = sourceSummary;
         this.logIntervalMs = logIntervalSeconds * 1000;
-        this.thread = new Thread(this::loop, "telemetry");
-        this.thread.setDaemon(true);
     }
 
     /**
@@ -48,32 +54,39 @@ final class Telemetry implements AutoCloseable {
     }
 
     void start() {
-        thread.start();
+        nextSampleNs = System.nanoTime() + SAMPLE_INTERVAL_NS;
+        nextLogMs = System.currentTimeMillis() + logIntervalMs;
+        agent = AgentThread.start(this, AgentThread.timerIdle());
     }
 
-    private void loop() {
-        long nextLogMs = System.currentTimeMillis() + logIntervalMs;
-        while (running) {
-            try {
-                Thread.sleep(1_000);
-            } catch (InterruptedException e) {
-                return;
-            }
-            sample();
-            for (java.util.function.Supplier<String> check : healthChecks) {
-                final String failure = check.get();
-                if (failure != null) {
-                    // the writer logged its failure (the cause) as the one ERROR; this is the consequence
-                    log.warn("A writer failed: {}. Trading stops and the engine shuts down.", failure);
-                    onUnhealthy.accept(failure);
-                    break;
-                }
-            }
-            if (System.currentTimeMillis() >= nextLogMs) {
-                nextLogMs += logIntervalMs;
-                logNow();
+    @Override
+    public String roleName() {
+        return "telemetry";
+    }
+
+    /** Agent thread: once a second, samples, runs the health checks and, when due, logs. */
+    @Override
+    public int doWork() {
+        final long nowNs = System.nanoTime();
+        if (nowNs - nextSampleNs < 0) {
+            return 0;
+        }
+        nextSampleNs = nowNs + SAMPLE_INTERVAL_NS;
+        sample();
+        for (java.util.function.Supplier<String> check : healthChecks) {
+            final String failure = check.get();
+            if (failure != null) {
+                // the writer logged its failure (the cause) as the one ERROR; this is the consequence
+                log.warn("A writer failed: {}. Trading stops and the engine shuts down.", failure);
+                onUnhealthy.accept(failure);
+                break;
             }
         }
+        if (System.currentTimeMillis() >= nextLogMs) {
+            nextLogMs += logIntervalMs;
+            logNow();
+        }
+        return 1;
     }
 
     private synchronized void sample() {
@@ -102,14 +115,11 @@ final class Telemetry implements AutoCloseable {
             counters.total("ringtrader_feed_rejects_total"), counters.total("ringtrader_ring_drops_total"));
     }
 
+    /** Stops the agent (waits at most 2 s). */
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (agent != null) {
+            agent.close(2_000);
         }
     }
 }

@@ -1,21 +1,22 @@
 package io.ringtrader.portfolio;
 
+import io.ringtrader.agent.AgentThread;
 import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.Rfc3339;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import org.agrona.concurrent.Agent;
 
 /**
  * Console status: every {@code intervalSeconds} (wall clock: this is a display thread, not trading logic) prints a
  * compact table of cash, total value, cumulative P&amp;L, drawdown, positions and last update read from a
- * {@link PortfolioView}, plus a health line from the app. Runs on its own daemon thread; {@link #render()} is
- * usable from any thread.
+ * {@link PortfolioView}, plus a health line from the app. Runs as the {@code status-display} agent on its own
+ * daemon thread ({@link #doWork} runs there only); {@link #render()} is usable from any thread.
  */
-public final class StatusDisplay implements AutoCloseable {
+public final class StatusDisplay implements Agent, AutoCloseable {
     private static final String ROW = "%-8s %16s %14s %14s %14s %6s %14s %14s%n";
     private final PortfolioView view;
     private final PortfolioView.Copy copy;
@@ -24,8 +25,9 @@ public final class StatusDisplay implements AutoCloseable {
     private final Supplier<String> health;
     private final long intervalNs;
     private final PrintStream out;
-    private final Thread thread;
-    private volatile boolean running;
+    /** Agent thread: when the next table is due. */
+    private long nextNs;
+    private AgentThread agent;
 
     /**
      * A display of {@code view} (P&amp;L is measured against {@code startingCashE8}) printing to {@code out} every
@@ -40,28 +42,29 @@ public final class StatusDisplay implements AutoCloseable {
         this.health = health;
         this.intervalNs = TimeUnit.SECONDS.toNanos(intervalSeconds);
         this.out = out;
-        this.thread = new Thread(this::run, "status-display");
-        this.thread.setDaemon(true);
     }
 
-    /** Starts the display thread. */
+    /** Starts the display thread: the first table is printed one interval from now. */
     public void start() {
-        running = true;
-        thread.start();
+        nextNs = System.nanoTime() + intervalNs;
+        agent = AgentThread.start(this, AgentThread.timerIdle());
     }
 
-    private void run() {
-        long next = System.nanoTime() + intervalNs;
-        while (running) {
-            final long wait = next - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(this, wait);
-                continue;
-            }
-            next += intervalNs;
-            out.print(render());
-            out.flush();
+    @Override
+    public String roleName() {
+        return "status-display";
+    }
+
+    /** Agent thread: prints the table when it is due. */
+    @Override
+    public int doWork() {
+        if (System.nanoTime() - nextNs < 0) {
+            return 0;
         }
+        nextNs += intervalNs;
+        out.print(render());
+        out.flush();
+        return 1;
     }
 
     /** The status table as text (synchronized: the display thread and callers share one copy buffer). */
@@ -121,15 +124,11 @@ public final class StatusDisplay implements AutoCloseable {
         return String.format(Locale.ROOT, "%.2f", FixedPoint.toDouble(e8));
     }
 
-    /** Stops the display thread. */
+    /** Stops the display thread (waits at most 2 s). */
     @Override
     public void close() {
-        running = false;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (agent != null) {
+            agent.close(TimeUnit.SECONDS.toMillis(2));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.ringtrader.portfolio;
 
+import io.ringtrader.agent.AgentThread;
+import io.ringtrader.config.BackgroundIdle;
 import io.ringtrader.event.Fill;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.files.WriteFailures;
@@ -11,22 +13,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import org.agrona.concurrent.Agent;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Background writer of the trade log and the state file. Drains the {@link PortfolioOutbox} on its own thread;
- * per batch it appends the fills' CSV rows, flushes and fsyncs the log, then saves the latest snapshot of the
- * batch atomically, so the state file never reflects a fill the log does not hold. At start it repairs a torn last
- * line. On an I/O error it stops writing and reports {@link #failed()} (the app should stop trading).
- * Lifecycle: {@link #start()} once, {@link #close()} once after the producer (handler) has stopped.
+ * Background writer of the trade log and the state file: the {@code trade-log-writer} agent, which drains the
+ * {@link PortfolioOutbox} on its own thread; per batch it appends the fills' CSV rows, flushes and fsyncs the log,
+ * then saves the latest snapshot of the batch atomically, so the state file never reflects a fill the log does not
+ * hold. At start it repairs a torn last line. On an I/O error it stops writing and reports {@link #failed()} (the
+ * app should stop trading). Lifecycle: {@link #start()} once, {@link #close()} once after the producer (handler)
+ * has stopped; {@link #doWork}, {@link #onClose} and the {@link PortfolioOutbox.Consumer} callbacks run on the
+ * agent's thread only.
  */
-public final class TradeLogWriter implements AutoCloseable, PortfolioOutbox.Consumer {
+public final class TradeLogWriter implements AutoCloseable, Agent, PortfolioOutbox.Consumer {
     private static final Logger LOG = LogManager.getLogger(TradeLogWriter.class);
     private volatile WriteFailures failures = new WriteFailures();
-    private static final long IDLE_NS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** How long {@link #close()} waits for the last batch to be written. */
+    private static final long CLOSE_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(10);
 
     private final Path tradeLog;
     private final Path stateFile;
@@ -35,8 +40,7 @@ public final class TradeLogWriter implements AutoCloseable, PortfolioOutbox.Cons
     private final PortfolioOutbox outbox;
     private final PortfolioSnapshot pending;
     private final StringBuilder rows = new StringBuilder(64 * 1024);
-    private final Thread thread;
-    private volatile boolean running;
+    private volatile AgentThread agent;
     private volatile boolean failed;
     private volatile long rowsWritten;
     private boolean hasPending;
@@ -55,8 +59,6 @@ public final class TradeLogWriter implements AutoCloseable, PortfolioOutbox.Cons
         this.strategyNames = strategyNames;
         this.outbox = outbox;
         this.pending = new PortfolioSnapshot(instruments.size(), orderSlots);
-        this.thread = new Thread(this::run, "trade-log-writer");
-        this.thread.setDaemon(true);
     }
 
     /** Starts a session with no restored state: repairs a torn last line, then {@link #start(long)}. */
@@ -64,12 +66,18 @@ public final class TradeLogWriter implements AutoCloseable, PortfolioOutbox.Cons
         start(-1);
     }
 
-    /**
-     * Repairs and opens the trade log (header on a new file), then starts the thread. With
-     * {@code restoredTradeCount} >= 0 (the {@code trade_count} of the state file loaded at start), rows beyond that
-     * count are cut: the journal replay after the state's index writes them again.
-     */
+    /** {@link #start(long, BackgroundIdle)} with the default idle strategy. */
     public void start(long restoredTradeCount) throws IOException {
+        start(restoredTradeCount, BackgroundIdle.BACKOFF);
+    }
+
+    /**
+     * Repairs and opens the trade log (header on a new file), then starts the agent, waiting as {@code idle} says
+     * while the outbox is empty. With {@code restoredTradeCount} >= 0 (the {@code trade_count} of the state file
+     * loaded at start), rows beyond that count are cut: the journal replay after the state's index writes them
+     * again.
+     */
+    public void start(long restoredTradeCount, BackgroundIdle idle) throws IOException {
         final Path dir = tradeLog.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         final long cut = TradeLogFile.repair(tradeLog);
@@ -87,16 +95,18 @@ public final class TradeLogWriter implements AutoCloseable, PortfolioOutbox.Cons
             write((TradeLogFormat.HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
             channel.force(true);
         }
-        running = true;
-        thread.start();
+        agent = AgentThread.start(this, idle);
     }
 
-    private void run() {
-        while (running) {
-            if (!writeBatch()) {
-                LockSupport.parkNanos(IDLE_NS);
-            }
-        }
+    @Override
+    public String roleName() {
+        return "trade-log-writer";
+    }
+
+    /** Agent thread: writes one batch of what the outbox holds; 0 when it held nothing (or the writer failed). */
+    @Override
+    public int doWork() {
+        return writeBatch() ? 1 : 0;
     }
 
     /** Drains what is queued and writes it; returns false when nothing was queued. */
@@ -171,24 +181,28 @@ public final class TradeLogWriter implements AutoCloseable, PortfolioOutbox.Cons
         this.failures = engineFailures;
     }
 
-    /** Stops the thread, writes what is still queued (fills and the final snapshot), and closes the log. */
+    /**
+     * Stops the agent, which writes what is still queued (fills, then the final snapshot) and closes the log; waits
+     * at most 10 s for it (then an error is logged and the log is left open to the agent).
+     */
     @Override
-    public void close() throws IOException {
-        running = false;
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    public void close() {
+        final AgentThread running = agent;
+        if (running != null) {
+            running.close(CLOSE_TIMEOUT_MS);
         }
-        if (thread.isAlive()) {
-            LOG.error("Trade log writer did not stop within 10 s");
-            return;
-        }
+    }
+
+    /** Agent thread, at {@link #close()}: drains the outbox to the end, then closes the log. */
+    @Override
+    public void onClose() {
         while (writeBatch()) {
             // drain until empty
         }
-        if (channel != null) {
+        try {
             channel.close();
+        } catch (IOException e) {
+            LOG.error("Closing the trade log {} failed: {}", tradeLog, e.toString());
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.ringtrader.store;
 
+import io.ringtrader.agent.AgentThread;
 import io.ringtrader.candle.ClosedCandleSink;
+import io.ringtrader.config.BackgroundIdle;
 import io.ringtrader.config.PersistenceConfig;
 import io.ringtrader.event.Candle;
 import io.ringtrader.files.WriteFailures;
@@ -8,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import org.agrona.concurrent.Agent;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -19,14 +21,13 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>Threading: {@link #offer} is called by exactly one thread (the ring consumer running the candle stage); it
  * copies into a pre-allocated single-producer queue, never blocks and never allocates (a full queue is counted and
- * the candle dropped). {@link #start()} and {@link #close()} are called by the wiring thread; counters may be read
- * from any thread.
+ * the candle dropped). The queue is drained by the {@code parquet-writer} agent on its own thread ({@link #onStart},
+ * {@link #doWork} and {@link #onClose} run there only). {@link #start()} and {@link #close()} are called by the
+ * wiring thread; counters may be read from any thread.
  */
-public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseable {
+public final class ParquetCandleWriter implements ClosedCandleSink, Agent, AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(ParquetCandleWriter.class);
     private volatile WriteFailures failures = new WriteFailures();
-    /** How long the writer sleeps when the queue is empty. */
-    private static final long IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(20);
     /** How long {@link #close()} waits for the last flush (a shutdown must not hang on a stuck disk). */
     public static final long CLOSE_TIMEOUT_MS = 60_000;
 
@@ -36,8 +37,10 @@ public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseabl
     private final CandleHandoff queue;
     private final CandleView view;
     private final long flushIntervalNs;
-    private final Thread thread;
-    private volatile boolean running;
+    /** Agent-thread state: the drain buffer and when the next timed flush is due. */
+    private final Candle scratch = new Candle();
+    private long nextFlushNs;
+    private volatile AgentThread agent;
     private volatile boolean flushRequested;
     private volatile boolean healthy = true;
     private volatile String lastFailure = "";
@@ -68,14 +71,19 @@ public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseabl
         this.queue = new CandleHandoff(queueCapacity);
         this.view = new CandleView(symbols.size(), retentionDays);
         this.flushIntervalNs = TimeUnit.SECONDS.toNanos(config.parquetFlushSeconds());
-        this.thread = new Thread(this::run, "parquet-writer");
-        this.thread.setDaemon(true);
     }
 
-    /** Starts the writer thread, which first removes temp files left by a crash and loads the rolling files. */
+    /** Starts the writer with the default idle strategy (see {@link #start(BackgroundIdle)}). */
     public void start() {
-        running = true;
-        thread.start();
+        start(BackgroundIdle.BACKOFF);
+    }
+
+    /**
+     * Starts the writer agent waiting as {@code idle} says while the queue is empty; it first removes temp files
+     * left by a crash and loads the rolling files.
+     */
+    public void start(BackgroundIdle idle) {
+        agent = AgentThread.start(this, idle);
     }
 
     @Override
@@ -96,7 +104,6 @@ public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseabl
     /** Asks the writer thread to flush now (e.g. before a backtest reads the files); does not wait. */
     public void requestFlush() {
         flushRequested = true;
-        LockSupport.unpark(thread);
     }
 
     /**
@@ -105,35 +112,26 @@ public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseabl
      */
     @Override
     public void close() {
-        if (!thread.isAlive()) {
-            return;
-        }
-        running = false;
-        LockSupport.unpark(thread);
-        boolean interrupted = false;
-        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_TIMEOUT_MS);
-        long leftNs;
-        while (thread.isAlive() && (leftNs = deadlineNs - System.nanoTime()) > 0) {
-            try {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(leftNs)));
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (thread.isAlive()) {
-            LOG.error("Parquet candle writer did not stop within {} s", CLOSE_TIMEOUT_MS / 1000);
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        final AgentThread running = agent;
+        if (running != null && !running.stopped()) {
+            running.close(CLOSE_TIMEOUT_MS);
         }
     }
 
     /** False while the writer thread runs (before {@link #close()}, or when close gave up waiting for it). */
     public boolean stopped() {
-        return !thread.isAlive();
+        final AgentThread running = agent;
+        return running == null || running.stopped();
     }
 
-    private void run() {
+    @Override
+    public String roleName() {
+        return "parquet-writer";
+    }
+
+    /** Agent thread: removes temp files left by a crash and loads the rolling files. */
+    @Override
+    public void onStart() {
         try {
             tempFilesRemoved = CandleParquetFiles.cleanTempFiles(dataDir);
         } catch (IOException e) {
@@ -145,25 +143,32 @@ public final class ParquetCandleWriter implements ClosedCandleSink, AutoCloseabl
         }
         LOG.info("Parquet candle writer started: {} symbols under {}, flush every {} s", symbols.size(), dataDir,
             TimeUnit.NANOSECONDS.toSeconds(flushIntervalNs));
-        final Candle scratch = new Candle();
-        long nextFlushNs = System.nanoTime() + flushIntervalNs;
-        while (running) {
-            final int drained = drain(scratch);
-            if (flushRequested || System.nanoTime() - nextFlushNs >= 0) {
-                flushRequested = false;
-                flushAll();
-                nextFlushNs = System.nanoTime() + flushIntervalNs;
-            } else if (drained == 0) {
-                LockSupport.parkNanos(IDLE_PARK_NS);
-            }
+        nextFlushNs = System.nanoTime() + flushIntervalNs;
+    }
+
+    /** Agent thread: moves queued candles into the files' buffers, and rewrites the files when a flush is due. */
+    @Override
+    public int doWork() {
+        final int drained = drain();
+        if (flushRequested || System.nanoTime() - nextFlushNs >= 0) {
+            flushRequested = false;
+            flushAll();
+            nextFlushNs = System.nanoTime() + flushIntervalNs;
+            return drained + 1;
         }
-        drain(scratch);
+        return drained;
+    }
+
+    /** Agent thread, at {@link #close()}: drains what is still queued and flushes every file one last time. */
+    @Override
+    public void onClose() {
+        drain();
         flushAll();
         LOG.info("Parquet candle writer stopped: {} candles written, {} flushes, {} failures, {} dropped (queue"
             + " full)", candlesWritten, flushes, flushFailures, overflows);
     }
 
-    private int drain(Candle scratch) {
+    private int drain() {
         int n = 0;
         while (queue.poll(scratch)) {
             final Candle copy = new Candle();

@@ -95,6 +95,16 @@ class CliTest {
     }
 
     @Test
+    void shouldExitTwoNamingTheKeyOnAnUnknownBackgroundIdleStrategy() throws IOException {
+        final Path config = Files.writeString(dir.resolve("engine.yaml"), "pipeline:\n  background_idle: lazy\n");
+        final int code = run("data-only", "-c", config.toString(), "--data-dir", dir.resolve("d").toString(),
+            "--logs-dir", dir.resolve("l").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("pipeline.background_idle").contains("must be one of backoff");
+        assertThat(dir.resolve("d")).doesNotExist();
+    }
+
+    @Test
     void shouldExitTwoNamingAnExplicitConfigFileThatDoesNotExist() {
         final Path missing = dir.resolve("typo/engine.yml");
         final int code = run("data-only", "-c", missing.toString(), "--data-dir", dir.resolve("d").toString(),

@@ -44,6 +44,21 @@ class ConfigLoaderTest {
         assertThat(c.pipeline().ringSize()).isEqualTo(8192);
     }
 
+    @ParameterizedTest
+    @CsvSource({"backoff, BACKOFF", "sleeping, SLEEPING", "Yielding, YIELDING", "busy-spin, BUSY_SPIN"})
+    void shouldReadTheBackgroundIdleStrategy(String value, BackgroundIdle expected) {
+        assertThat(ConfigLoader.load(null, Map.of("pipeline.background_idle", value)).pipeline().backgroundIdle())
+            .isEqualTo(expected);
+        assertThat(expected.configName()).isEqualTo(value.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
+    void shouldDefaultToTheBackoffIdleStrategyForBackgroundAgents() {
+        assertThat(ConfigLoader.load(null, Map.of()).pipeline().backgroundIdle()).isEqualTo(BackgroundIdle.BACKOFF);
+        assertThat(ConfigLoader.load(Path.of("..", "config", "engine.yaml"), Map.of()).pipeline().backgroundIdle())
+            .isEqualTo(BackgroundIdle.BACKOFF);
+    }
+
     @Test
     void shouldLetCommandLineOverridesWin() throws IOException {
         final EngineConfig c = ConfigLoader.load(write("feed: {source: coinbase, speed: 2}\n"),
@@ -61,6 +76,7 @@ class ConfigLoaderTest {
         "pipeline: {ring_size: 1000}               | pipeline.ring_size: must be a power of two",
         "pipeline: {ring_size: lots}               | pipeline.ring_size: must be a whole number",
         "pipeline: {threads: many}                 | pipeline.threads: must be one of fused, per-stage",
+        "pipeline: {background_idle: fast}         | pipeline.background_idle: must be one of backoff, sleeping",
         "feed: {source: bloomberg}                 | feed.source: must be one of",
         "feed: {speed: -1}                         | feed.speed: must be between",
         "feed: [1, 2]                              | feed: must be a mapping",

@@ -64,7 +64,10 @@ class StatusDisplayTest {
         final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         final PortfolioView view = new PortfolioView(1);
         final StatusDisplay display = new StatusDisplay(view, SyntheticFeed.INSTRUMENTS, 0, () -> "ok", 1, out);
+        assertThat(display.roleName()).isEqualTo("status-display");
         display.start();
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("status-display"))
+            .isNotEmpty().allMatch(Thread::isDaemon);
         final long deadline = System.nanoTime() + 10_000_000_000L;
         while (bytes.size() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);

@@ -145,6 +145,35 @@ class TradeLogWriterTest {
     }
 
     @Test
+    void shouldRunAsTheTradeLogAgentAndWriteFillsOfferedJustBeforeCloseThenTheState(@TempDir Path dir)
+        throws IOException {
+        final int n = SyntheticFeed.INSTRUMENTS.size();
+        final PortfolioOutbox outbox = new PortfolioOutbox(64, n, 4);
+        final TradeLogWriter writer = new TradeLogWriter(TestFiles.log(dir), TestFiles.state(dir),
+            SyntheticFeed.INSTRUMENTS, id -> "s" + id, outbox, 4);
+        assertThat(writer.roleName()).isEqualTo("trade-log-writer");
+        writer.start(-1, io.ringtrader.config.BackgroundIdle.SLEEPING);
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("trade-log-writer"))
+            .isNotEmpty().allMatch(Thread::isDaemon);
+        final Portfolio portfolio = new Portfolio(n, 10 * FixedPoint.ONE);
+        final Fill fill = new Fill();
+        fill.side = Side.BUY;
+        fill.quantityE8 = 1;
+        fill.strategyId = 0;
+        for (int i = 0; i < 3; i++) {
+            assertThat(outbox.offerFill(fill)).isTrue();
+        }
+        portfolio.stamp(0, 41);
+        assertThat(outbox.offerSnapshot(portfolio, new OrderBook(n, 4))).isTrue();
+        writer.close();
+        assertThat(writer.failed()).isFalse();
+        assertThat(writer.rowsWritten()).isEqualTo(3);
+        assertThat(Files.readAllLines(TestFiles.log(dir))).hasSize(4).first().isEqualTo(TradeLogFormat.HEADER);
+        assertThat(new ObjectMapper().readTree(TestFiles.state(dir).toFile()).get("journal_index").asLong())
+            .isEqualTo(41);
+    }
+
+    @Test
     void shouldWriteTheHeaderOnceAndFlagIoErrors(@TempDir Path dir) throws IOException {
         final Path stateIsADirectory = dir.resolve("state");
         Files.createDirectories(stateIsADirectory.resolve("blocker"));

@@ -8,6 +8,7 @@ import com.sun.management.ThreadMXBean;
 import io.ringtrader.candle.CandleHandler;
 import io.ringtrader.candle.CandleStore;
 import io.ringtrader.candle.ClosedCandleSink;
+import io.ringtrader.config.BackgroundIdle;
 import io.ringtrader.config.CandleConfig;
 import io.ringtrader.config.PersistenceConfig;
 import io.ringtrader.event.Candle;
@@ -151,6 +152,25 @@ class ParquetCandleWriterTest {
                 assertThat(Math.abs(b.notionalE8 - a.notionalE8)).isLessThanOrEqualTo(a.volumeE8 / FixedPoint.ONE + 2);
             }
         }
+    }
+
+    @Test
+    void shouldRunAsTheParquetWriterAgentAndWriteCandlesOfferedJustBeforeCloseInTheFinalFlush() throws Exception {
+        final ParquetCandleWriter w = writer(1024); // flush every hour: only close writes the files
+        assertThat(w.roleName()).isEqualTo("parquet-writer");
+        assertThat(w.stopped()).isTrue();
+        w.start(BackgroundIdle.SLEEPING);
+        assertThat(w.stopped()).isFalse();
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("parquet-writer"))
+            .isNotEmpty().allMatch(Thread::isDaemon);
+        offerAll(w, StoreTestData.series(0, 0, 5));
+        offerAll(w, StoreTestData.series(1, 0, 2));
+        w.close();
+        assertThat(w.stopped()).isTrue();
+        assertThat(w.flushes()).isEqualTo(1);
+        assertThat(ParquetCandleReader.readFile(CandleParquetFiles.historicalFile(dataDir, "BTC"), 0)).hasSize(5);
+        assertThat(ParquetCandleReader.readFile(CandleParquetFiles.archiveFile(dataDir, "ETH", DAY0), 1)).hasSize(2);
+        w.close(); // a second close is harmless
     }
 
     @Test
