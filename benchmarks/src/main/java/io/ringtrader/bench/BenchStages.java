@@ -8,12 +8,8 @@ import io.ringtrader.config.EngineConfig;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.journal.Journal;
-import io.ringtrader.journal.JournalHandler;
-import io.ringtrader.journal.OutputJournalHandler;
 import io.ringtrader.metrics.LatencyTracker;
-import io.ringtrader.metrics.TimedStage;
-import io.ringtrader.portfolio.Portfolio;
-import io.ringtrader.portfolio.PortfolioOutbox;
+import io.ringtrader.pipeline.StageChain;
 import io.ringtrader.portfolio.PortfolioView;
 import io.ringtrader.portfolio.RiskPortfolioHandler;
 import io.ringtrader.portfolio.TradeLogWriter;
@@ -32,15 +28,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The engine's real stage chain for a live-trading session, wired the way {@code io.ringtrader.app.Stages} and
- * {@code EngineRunner} wire it (journal -> candles -> strategies -> risk/portfolio -> output journal, each wrapped
- * in a {@link TimedStage}, with the Parquet and trade-log writer threads running), over a temporary data folder
- * that {@link #close()} deletes. Built and closed by the harness thread; the handlers run on the ring's threads.
+ * The engine's own {@link StageChain} for a live-trading session (journal -> candles -> strategies ->
+ * risk/portfolio -> output journal, each in its {@code TimedStage}, with the Parquet and trade-log writer agents
+ * running), over a temporary data folder that {@link #close()} deletes. The harness appends its probe where the
+ * engine puts session control. Built and closed by the harness thread; the handlers run on the ring's threads.
  */
 final class BenchStages implements AutoCloseable {
-    /** Same histogram names as the app's {@code Stages.LATENCY_NAMES}. */
-    static final String[] LATENCY_NAMES = {"journal", "candles", "strategies", "risk_portfolio", "output_journal",
-        "end_to_end"};
+    /** The chain's histogram names. */
+    static final String[] LATENCY_NAMES = StageChain.LATENCY_NAMES;
     private static final List<Path> TEMP = new ArrayList<>();
     private static final List<Journal> JOURNALS = new ArrayList<>();
 
@@ -48,6 +43,7 @@ final class BenchStages implements AutoCloseable {
     final Instruments instruments;
     final Path dataDir;
     final Journal journal;
+    final StageChain chain;
     final CandleStore store;
     final ParquetCandleWriter parquet;
     final CandleHandler candles;
@@ -56,36 +52,25 @@ final class BenchStages implements AutoCloseable {
     final PortfolioView view;
     final RiskPortfolioHandler portfolio;
     final TradeLogWriter tradeLog;
-    final LatencyTracker latency = new LatencyTracker(LATENCY_NAMES);
-    private final List<EventHandler<MarketEvent>> handlers = new ArrayList<>();
+    final LatencyTracker latency;
 
     private BenchStages(EngineConfig config) throws IOException {
         this.config = config;
         this.instruments = config.instruments().build(config.symbols(), config.quoteCurrency());
         this.dataDir = Files.createTempDirectory("ringtrader-bench-data");
-        final int n = instruments.size();
         journal = Journal.open(dataDir.resolve("journal"));
-        store = new CandleStore(n, config.candles().retentionDays());
-        parquet = new ParquetCandleWriter(dataDir, config.symbols(), config.persistence(),
-            config.candles().retentionDays(), 65_536);
-        candles = new CandleHandler(config.candles(), n, store, parquet);
         registry = StrategyRegistry.create(config.strategies(), StrategyLibrary.load());
-        strategies = new StrategyHandler(config.strategies(), registry, n);
-        final int slots = config.orders().maxOrdersPerSymbol();
-        final PortfolioOutbox outbox = new PortfolioOutbox(config.portfolio().writerQueueCapacity(), n, slots);
-        view = new PortfolioView(n);
-        portfolio = new RiskPortfolioHandler(config.risk(), config.portfolio(), config.orders(), instruments,
-            new Portfolio(n, config.portfolio().startingCashE8()), RiskPortfolioHandler.freshBook(config.orders(), n),
-            outbox, view);
-        tradeLog = new TradeLogWriter(dataDir.resolve("live_trades.csv"), dataDir.resolve("portfolio_state.json"),
-            instruments, id -> id < 0 ? "risk" : registry.name(id), outbox, slots);
-        tradeLog.start(-1);
-        parquet.start();
-        handlers.add(new TimedStage(new JournalHandler(journal), latency, 0));
-        handlers.add(new TimedStage(candles, latency, 1));
-        handlers.add(new TimedStage(strategies, latency, 2));
-        handlers.add(new TimedStage(portfolio, latency, 3));
-        handlers.add(new TimedStage(new OutputJournalHandler(journal), latency, 4));
+        // the engine's own chain; the harness appends its probe where session control would be
+        chain = StageChain.builder(config, instruments).writingTo(dataDir).journal(journal)
+            .trading(registry, -1, null).build();
+        store = chain.store;
+        parquet = chain.parquet;
+        candles = chain.candles;
+        strategies = chain.strategies;
+        view = chain.view;
+        portfolio = chain.portfolio;
+        tradeLog = chain.tradeLog;
+        latency = chain.latency;
     }
 
     /** The default configuration ({@code config/engine.yaml} defaults) with dotted-key overrides. */
@@ -113,7 +98,7 @@ final class BenchStages implements AutoCloseable {
 
     /** The stages in pipeline order, as the app hands them to its {@code Pipeline}. */
     List<EventHandler<MarketEvent>> handlers() {
-        return handlers;
+        return chain.handlers();
     }
 
     /** What the stages did: shows that every stage had work (candles closed, signals, fills). */
@@ -124,7 +109,7 @@ final class BenchStages implements AutoCloseable {
             portfolio.fillCount(), portfolio.rejectedSignals(), parquet.overflows()) + "; " + stageTimes();
     }
 
-    /** Mean and p99 time spent in each stage per event (its {@link TimedStage}), in ns. */
+    /** Mean and p99 time spent in each stage per event (its {@code TimedStage}), in ns. */
     String stageTimes() {
         latency.sample();
         final StringBuilder sb = new StringBuilder("stage mean/p99 ns:");
@@ -139,9 +124,8 @@ final class BenchStages implements AutoCloseable {
     @Override
     public void close() {
         try {
-            tradeLog.close();
+            chain.close();
         } finally {
-            parquet.close();
             journal.close();
             delete(dataDir);
         }

@@ -1,8 +1,8 @@
 package io.ringtrader.bench;
 
 import com.lmax.disruptor.EventHandler;
-import io.ringtrader.app.Pipeline;
-import io.ringtrader.app.StopSignal;
+import io.ringtrader.pipeline.Pipeline;
+import io.ringtrader.pipeline.StopSignal;
 import io.ringtrader.config.PipelineConfig;
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.EventType;

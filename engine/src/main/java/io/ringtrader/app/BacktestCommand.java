@@ -1,5 +1,6 @@
 package io.ringtrader.app;
 
+import io.ringtrader.backtest.BacktestRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,7 +42,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Launch.run(options, spec.commandLine().getErr(),
-            config -> new BacktestRunner(config, options, from, to, strategies, out).fromJournal(options.journal)
+            config -> new BacktestRunner(config, options.dataDir, from, to, strategies, out, System.out)
+                .fromJournal(options.journal)
                 .run());
     }
 }

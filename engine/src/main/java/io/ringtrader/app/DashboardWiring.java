@@ -2,6 +2,7 @@ package io.ringtrader.app;
 
 import com.lmax.disruptor.EventHandler;
 import io.ringtrader.config.EngineConfig;
+import io.ringtrader.pipeline.StageChain;
 import io.ringtrader.config.HttpConfig;
 import io.ringtrader.dashboard.DashboardServer;
 import io.ringtrader.dashboard.DashboardSources;
@@ -70,8 +71,8 @@ final class DashboardWiring implements AutoCloseable {
     }
 
     /** Starts serving the session's views. */
-    void start(EngineConfig config, Stages stages, Instruments instruments, Path dataDir, Supplier<String> feedState)
-        throws InterruptedException {
+    void start(EngineConfig config, StageChain stages, Instruments instruments, Path dataDir,
+               Supplier<String> feedState) throws InterruptedException {
         final DashboardSources sources = new DashboardSources(mode.name().toLowerCase(java.util.Locale.ROOT)
             .replace('_', '-'), instruments, config.quoteCurrency(), config.portfolio().startingCashE8(),
             stages.view, signals, strategies, stages.parquet.view(), stages.counters, stages.latency, feedState,

@@ -1,5 +1,7 @@
 package io.ringtrader.app;
 
+import io.ringtrader.config.ExitCodes;
+import io.ringtrader.console.ProgressBar;
 import io.ringtrader.config.ConfigException;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.history.HistoryDownloader;

@@ -1,6 +1,22 @@
 package io.ringtrader.app;
 
+import io.ringtrader.pipeline.BoundedWait;
+import io.ringtrader.config.ExitCodes;
+import io.ringtrader.source.JournalSource;
+import io.ringtrader.journal.JournalNotes;
+import io.ringtrader.source.Sources;
+import io.ringtrader.source.FeedSource;
+import io.ringtrader.source.MarketDataSource;
+import io.ringtrader.metrics.Telemetry;
+import io.ringtrader.pipeline.StopSignal;
+import io.ringtrader.pipeline.Pipeline;
 import com.lmax.disruptor.EventHandler;
+import io.ringtrader.config.ConfigException;
+import io.ringtrader.event.Rfc3339;
+import io.ringtrader.portfolio.TradeLogFile;
+import io.ringtrader.files.WriteFailures;
+import java.util.function.Consumer;
+import io.ringtrader.pipeline.StageChain;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.config.Secrets;
 import io.ringtrader.event.Candle;
@@ -13,10 +29,7 @@ import io.ringtrader.feed.FeedResume;
 import io.ringtrader.journal.Journal;
 import io.ringtrader.journal.JournalCheck;
 import io.ringtrader.journal.JournalDamageException;
-import io.ringtrader.journal.JournalHandler;
-import io.ringtrader.journal.OutputJournalHandler;
 import io.ringtrader.metrics.MetricsEndpoint;
-import io.ringtrader.metrics.TimedStage;
 import io.ringtrader.portfolio.PortfolioSnapshot;
 import io.ringtrader.strategy.StrategySelector;
 import io.ringtrader.portfolio.StateFile;
@@ -27,15 +40,15 @@ import io.ringtrader.strategy.StrategyRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Assembles and runs one engine session; with {@link Stages} the only place where objects are wired. Reads like
- * the pipeline: source -> ring -> journal -> candles -> strategies -> risk/portfolio -> output journal.
+ * Assembles and runs one engine session in named phases: {@link #plan()} (every check before a stage exists),
+ * {@code assemble} (the {@link StageChain} on a {@link Pipeline}), {@code recover} or {@code warmUpFromParquet},
+ * {@code startTrading}, and {@code stop} (the shutdown order of the thread table in {@link Pipeline}).
  *
  * <p>Start-up of {@code live-trading} and {@code data-only} on an existing data folder is a recovery: the journal
  * is the source of truth, so its inputs are pushed through fresh stages again (flagged so the journal stages do
@@ -60,7 +73,6 @@ final class EngineRunner {
     private final EventHandler<MarketEvent> extraStage;
     private StrategySelection.Choice strategyChoice;
     private boolean resetDrawdown;
-    private long lastRecoveredFeedSequence = -1;
 
     EngineRunner(EngineConfig config, CommonOptions options, EngineMode mode) {
         this(config, options, mode, options.dataDir, null, null);
@@ -89,8 +101,44 @@ final class EngineRunner {
         return this;
     }
 
+    /** Runs the session: plan, assemble, recover or warm up, run until stopped, stop; returns the exit code. */
     int run() throws Exception {
-        // configuration problems first: a refused endpoint or key file must leave no data folder behind
+        final Plan plan = plan();
+        final StopSignal stop = new StopSignal();
+        final Session session = assemble(plan, stop);
+        int exitCode;
+        session.pipeline.start();
+        SignalShutdown.install(stop, config.pipeline().shutdownTimeoutMs() + 20_000);
+        try {
+            session.startViews(plan);
+            if (plan.recovering) {
+                recover(plan, session);
+            } else if (mode == EngineMode.LIVE_TRADING) {
+                warmUpFromParquet(plan.instruments, session.pipeline, stop);
+            }
+            if (stop.triggered()) {
+                // a broken invariant (or a signal) during recovery: trading must not start
+                log.error("Not starting the feed: {} ({})", stop.reason(), stop.detail());
+            } else {
+                startTrading(plan, session);
+            }
+            if (!stop.await(options.durationMillis())) {
+                stop.trigger(StopSignal.Reason.DURATION, "--duration " + options.duration + " elapsed");
+            }
+            log.info("Stopping: {} ({})", stop.reason(), stop.detail());
+        } finally {
+            exitCode = stop(plan, session);
+            SignalShutdown.uninstall();
+        }
+        return exitCode;
+    }
+
+    /**
+     * What the session will be, concluded before any stage exists: the endpoint and key file (refused ones leave no
+     * data folder behind), the source, the journal read whole and its symbols checked, the strategies chosen and
+     * the state file weighed against the journal.
+     */
+    private Plan plan() throws IOException {
         if (sourceOverride == null) {
             FeedSource.checkEndpoint(config.feed());
         }
@@ -103,8 +151,6 @@ final class EngineRunner {
             mode, dataDir.toAbsolutePath(), instruments.size(), config.symbols(), config.feed().source(),
             config.feed().protocol(), config.pipeline().ringSize(), config.pipeline().threads(),
             config.pipeline().waitStrategy(), secrets.present() ? "present" : "none (public market data)");
-
-        final StopSignal stop = new StopSignal();
         final Journal journal = config.persistence().journalEnabled()
             ? Journal.open(dataDir.resolve("journal")) : null;
         final boolean recovering = mode != EngineMode.REPLAY && journal != null && journal.lastIndex() >= 0;
@@ -112,90 +158,97 @@ final class EngineRunner {
             requireWholeJournal(journal);
         }
         if (journal != null) {
-            final List<String> recorded = StrategySelection.symbolsFromJournal(journal);
-            if (recorded == null) {
-                try (Journal.Writer w = journal.writer()) {
-                    w.appendNote(StrategySelection.SYMBOLS_PREFIX + String.join(",", config.symbols()) + " quote="
-                        + config.quoteCurrency());
-                }
-            } else if (!recorded.equals(config.symbols())) {
-                journal.close();
-                throw new io.ringtrader.config.ConfigException("symbols", "the journal in " + dataDir
-                    + " was recorded with symbols " + String.join(",", recorded) + "; run with --symbols "
-                    + String.join(",", recorded) + " or use another --data-dir");
-            }
+            requireSymbols(journal);
         }
-        StrategyRegistry registry = null;
-        StrategySelection.Choice choice = null;
-        int initiallyActive = 0;
-        boolean noEdge = false;
+        final Plan plan = new Plan(instruments, source, journal, recovering);
         if (mode != EngineMode.DATA_ONLY) {
-            choice = strategyChoice != null ? strategyChoice
-                : StrategySelection.choose(config, dataDir, instruments, journal, log);
-            registry = StrategySelection.registry(config, choice);
-            noEdge = choice.reason().contains(StrategySelector.NO_EDGE);
-            initiallyActive = choice.active().size();
-            if (journal != null && StrategySelection.fromJournal(journal) == null) {
-                try (Journal.Writer w = journal.writer()) {
-                    w.appendNote(choice.note());
-                }
+            chooseStrategies(plan);
+        }
+        if (mode == EngineMode.LIVE_TRADING) {
+            weighStateFile(plan);
+        }
+        return plan;
+    }
+
+    /** A fresh journal records the session's symbols; one recorded with other symbols is refused. */
+    private void requireSymbols(Journal journal) {
+        final List<String> recorded = JournalNotes.sessionSymbols(journal);
+        if (recorded == null) {
+            try (Journal.Writer w = journal.writer()) {
+                w.appendNote(JournalNotes.SYMBOLS_PREFIX + String.join(",", config.symbols()) + " quote="
+                    + config.quoteCurrency());
+            }
+        } else if (!recorded.equals(config.symbols())) {
+            journal.close();
+            throw new ConfigException("symbols", "the journal in " + dataDir + " was recorded with symbols "
+                + String.join(",", recorded) + "; run with --symbols " + String.join(",", recorded)
+                + " or use another --data-dir");
+        }
+    }
+
+    private void chooseStrategies(Plan plan) {
+        final StrategySelection.Choice choice = strategyChoice != null ? strategyChoice
+            : StrategySelection.choose(config, dataDir, plan.instruments, plan.journal, log);
+        plan.choice = choice;
+        plan.registry = StrategySelection.registry(config, choice);
+        plan.noEdge = choice.reason().contains(StrategySelector.NO_EDGE);
+        if (plan.journal != null && StrategySelection.fromJournal(plan.journal) == null) {
+            try (Journal.Writer w = plan.journal.writer()) {
+                w.appendNote(choice.note());
             }
         }
-        PortfolioSnapshot restored = null;
-        long tradeLogRows = -1;
-        if (mode == EngineMode.LIVE_TRADING) {
-            restored = restoreState(instruments);
-            if (restored != null && restored.journalIndex >= 0 && !agreesWithJournal(restored, journal)) {
-                log.error("The state file (journal index {}, last update {}) disagrees with the journal in {}: it is"
-                    + " not trusted, and the portfolio is rebuilt from the journal", restored.journalIndex,
-                    io.ringtrader.event.Rfc3339.formatMicros(restored.lastUpdateNs), dataDir.resolve("journal"));
+    }
+
+    /** The state file continues the account only when the journal and the trade log agree with it. */
+    private void weighStateFile(Plan plan) throws IOException {
+        PortfolioSnapshot restored = restoreState(plan.instruments);
+        if (restored != null && restored.journalIndex >= 0 && !agreesWithJournal(restored, plan.journal)) {
+            log.error("The state file (journal index {}, last update {}) disagrees with the journal in {}: it is"
+                + " not trusted, and the portfolio is rebuilt from the journal", restored.journalIndex,
+                Rfc3339.formatMicros(restored.lastUpdateNs), dataDir.resolve("journal"));
+            restored = null;
+        }
+        if (plan.recovering && restored != null && restored.tradeCount > 0) {
+            final Path tradeLog = dataDir.resolve("live_trades.csv");
+            final long rows = TradeLogFile.completeRows(tradeLog);
+            if (rows < restored.tradeCount) {
+                log.warn("The trade log {} holds {} complete rows but the state file {} fills: the missing rows"
+                    + " are written again from the journal (the portfolio is rebuilt from it)", tradeLog, rows,
+                    restored.tradeCount);
                 restored = null;
             }
-            if (recovering && restored != null && restored.tradeCount > 0) {
-                final Path tradeLog = dataDir.resolve("live_trades.csv");
-                final long rows = io.ringtrader.portfolio.TradeLogFile.completeRows(tradeLog);
-                if (rows < restored.tradeCount) {
-                    log.warn("The trade log {} holds {} complete rows but the state file {} fills: the missing rows"
-                        + " are written again from the journal (the portfolio is rebuilt from it)", tradeLog, rows,
-                        restored.tradeCount);
-                    restored = null;
-                }
-            }
-            tradeLogRows = restored != null ? restored.tradeCount : recovering ? 0 : -1;
         }
-        final DashboardWiring dashboard = DashboardWiring.create(config, mode, instruments, choice, registry);
-        final java.util.function.Consumer<String> notes = journal == null ? null : new JournalNotes(journal);
-        final Stages stages = Stages.build(mode, config, instruments, dataDir, registry, initiallyActive,
-            dashboard == null ? notes : dashboard.notes(notes), restored, tradeLogRows);
-        final SessionControlHandler control = new SessionControlHandler(stop, stages.latency, Stages.END_TO_END);
-        final List<EventHandler<MarketEvent>> chain = new ArrayList<>();
-        if (journal != null) {
-            chain.add(new TimedStage(new JournalHandler(journal), stages.latency, 0));
+        plan.restored = restored;
+        plan.tradeLogRows = restored != null ? restored.tradeCount : plan.recovering ? 0 : -1;
+    }
+
+    /** Builds the stage chain, the ring and the health checks around them (nothing runs yet). */
+    private Session assemble(Plan plan, StopSignal stop) throws IOException {
+        final DashboardWiring dashboard = DashboardWiring.create(config, mode, plan.instruments, plan.choice,
+            plan.registry);
+        final Consumer<String> notes = plan.journal == null ? null : new JournalNotes(plan.journal);
+        final StageChain.Builder chain = StageChain.builder(config, plan.instruments).writingTo(dataDir)
+            .journal(plan.journal).viewStage(dashboard == null ? null : dashboard.stage())
+            .extraStage(extraStage).sessionControl(stop);
+        if (plan.registry != null) {
+            final Consumer<String> reselectionNotes = dashboard == null ? notes : dashboard.notes(notes);
+            chain.trading(plan.registry, plan.choice.active().size(), StrategySelection.reselector(config,
+                plan.instruments, plan.registry, plan.choice.active().size(), reselectionNotes));
+            chain.restoring(plan.restored, plan.tradeLogRows);
         }
-        chain.addAll(stages.handlers());
-        if (dashboard != null && dashboard.stage() != null) {
-            chain.add(dashboard.stage());
-        }
-        if (journal != null) {
-            chain.add(new TimedStage(new OutputJournalHandler(journal), stages.latency, 4));
-        }
-        if (extraStage != null) {
-            chain.add(extraStage);
-        }
-        chain.add(control);
-        if (source instanceof FeedSource feed) {
+        final StageChain stages = chain.build();
+        if (plan.source instanceof FeedSource feed) {
             feed.registerCounters(stages.counters);
         }
-        source.onFailure(reason -> stop.trigger(StopSignal.Reason.FAILURE, reason));
-
-        final Pipeline pipeline = new Pipeline(config.pipeline(), instruments.size(), chain, stop);
-        final io.ringtrader.files.WriteFailures writeFailures = new io.ringtrader.files.WriteFailures();
+        plan.source.onFailure(reason -> stop.trigger(StopSignal.Reason.FAILURE, reason));
+        final Pipeline pipeline = new Pipeline(config.pipeline(), plan.instruments.size(), stages.handlers(), stop);
+        final WriteFailures writeFailures = new WriteFailures();
         pipeline.reportFailuresTo(writeFailures);
         stages.parquet.reportFailuresTo(writeFailures);
         if (stages.tradeLog != null) {
             stages.tradeLog.reportFailuresTo(writeFailures);
         }
-        final Telemetry telemetry = new Telemetry(stages.counters, stages.latency, source::summary,
+        final Telemetry telemetry = new Telemetry(stages.counters, stages.latency, plan.source::summary,
             config.metrics().logIntervalSeconds());
         telemetry.addHealthCheck(() -> stages.parquet.healthy() ? null
             : "Parquet candle writer: " + stages.parquet.lastFailure());
@@ -204,100 +257,156 @@ final class EngineRunner {
                 ? "trade log / state file writer (see the log for the I/O error)" : null);
         }
         telemetry.onUnhealthy(failure -> stop.trigger(StopSignal.Reason.FAILURE, failure));
-        MetricsEndpoint endpoint = null;
-        StatusDisplay status = null;
-        int exitCode;
-        pipeline.start();
-        SignalShutdown.install(stop, config.pipeline().shutdownTimeoutMs() + 20_000);
-        try {
+        return new Session(stop, stages, pipeline, telemetry, dashboard);
+    }
+
+    /**
+     * Recovery: the journal's inputs go through the fresh stages again, then the feed (or the journal tail) is
+     * told where to continue so nothing is merged twice.
+     */
+    private void recover(Plan plan, Session session) {
+        final FeedResume resume = plan.source instanceof FeedSource
+            ? new FeedResume(plan.instruments.size(), config.feed().dedupWindow()) : null;
+        final long lastFeedSequence = replayJournal(plan.journal, session.pipeline, session.stop, session.stages,
+            resume);
+        if (plan.source instanceof FeedSource feed) {
+            feed.resumeFrom(resume);
+            if (!"coinbase".equals(config.feed().source())) {
+                feed.continueAfter(session.stages.control.lastExchangeTimeNs());
+            }
+        }
+        if (plan.source instanceof Sources.ClosingSource closing && closing.inner() instanceof JournalSource tail
+            && lastFeedSequence >= 0) {
+            tail.resumeAfter(lastFeedSequence);
+            log.info("Tailing {} after its entry {} (already consumed before the restart)",
+                config.feed().journalDir(), lastFeedSequence);
+        }
+    }
+
+    /** The session's journaled decisions (restart, trading on, standing aside, a drawdown reset), then the feed. */
+    private void startTrading(Plan plan, Session session) throws Exception {
+        final Pipeline pipeline = session.pipeline;
+        final StopSignal stop = session.stop;
+        final long now = session.stages.control.lastExchangeTimeNs();
+        if (plan.recovering) {
+            // whatever the feed printed while the engine was down may be missing from the open minutes
+            publishWaiting(pipeline, stop, EventType.FEED_STATUS, FeedStatus.RESTARTED, now);
+        }
+        if (mode != EngineMode.REPLAY) {
+            publishWaiting(pipeline, stop, EventType.FEED_STATUS, mode == EngineMode.LIVE_TRADING
+                ? FeedStatus.TRADING_ON : FeedStatus.TRADING_OFF, now);
+        }
+        if (mode == EngineMode.LIVE_TRADING && plan.noEdge && config.orders().standAsideWithoutEdge()) {
+            log.warn("Standing aside: the strategy selection found no strategy that beat the costs on the"
+                + " stored history; no new entries (open positions keep their exits). Set"
+                + " orders.stand_aside_without_edge: false to trade anyway");
+            publishWaiting(pipeline, stop, EventType.FEED_STATUS, FeedStatus.STAND_ASIDE, now);
+        }
+        if (mode == EngineMode.LIVE_TRADING && resetDrawdown) {
+            log.info("Drawdown protection reset (--reset-drawdown): the peak restarts at the current equity");
+            publishWaiting(pipeline, stop, EventType.FEED_STATUS, FeedStatus.RESET_DRAWDOWN, now);
+        }
+        if (mode == EngineMode.LIVE_TRADING) {
+            // the candle store belongs to the consumer thread: read it once the stages applied the history
+            awaitStages(pipeline, stop, "warm-up (the history candles)");
+            StrategySelection.logWarmUp(log, session.stages, config, plan.instruments);
+            if (config.portfolio().statusIntervalSeconds() > 0) {
+                session.status = new StatusDisplay(session.stages.view, plan.instruments,
+                    config.portfolio().startingCashE8(), session.telemetry::health,
+                    config.portfolio().statusIntervalSeconds(), System.out);
+                session.status.start();
+            }
+        }
+        plan.source.start(pipeline.publisher());
+        log.info("Running; stop with Ctrl-C or SIGTERM{}", options.duration == null ? ""
+            : " (or after " + options.duration + ")");
+    }
+
+    /**
+     * Shutdown, in the order of the {@link Pipeline} thread table: the source, the ring (drained), the writers, the
+     * journal, the views. Returns the exit code: the stop's, or 1 when something did not finish.
+     */
+    private int stop(Plan plan, Session session) {
+        plan.source.close();
+        final Pipeline pipeline = session.pipeline;
+        final boolean drained = pipeline.drainAndStop(config.pipeline().shutdownTimeoutMs());
+        if (!drained) {
+            log.error("The ring did not drain within {} ms; stopping anyway", config.pipeline().shutdownTimeoutMs());
+        }
+        session.stages.close();
+        final boolean parquetStopped = session.stages.parquet.stopped();
+        if (!parquetStopped) {
+            log.error("The Parquet candle writer did not finish its last flush within {} s; the newest candles"
+                + " may be missing from the Parquet files (the journal has them)",
+                ParquetCandleWriter.CLOSE_TIMEOUT_MS / 1000);
+        }
+        if (plan.journal != null) {
+            plan.journal.close();
+        }
+        session.closeViews();
+        log.info("Stopped: {} events through the pipeline, {} stage errors; {}",
+            session.stages.control.processed(), pipeline.stageErrors(), plan.source.summary());
+        final StopSignal stop = session.stop;
+        int exitCode = stop.reason() == null ? ExitCodes.OK : stop.reason().exitCode();
+        if ((!drained || !parquetStopped || pipeline.halted()) && exitCode == ExitCodes.OK) {
+            exitCode = ExitCodes.FAILURE;
+        }
+        return exitCode;
+    }
+
+    /** What {@link #plan()} concluded. */
+    private static final class Plan {
+        final Instruments instruments;
+        final MarketDataSource source;
+        final Journal journal;
+        final boolean recovering;
+        StrategyRegistry registry;
+        StrategySelection.Choice choice;
+        boolean noEdge;
+        PortfolioSnapshot restored;
+        long tradeLogRows = -1;
+
+        Plan(Instruments instruments, MarketDataSource source, Journal journal, boolean recovering) {
+            this.instruments = instruments;
+            this.source = source;
+            this.journal = journal;
+            this.recovering = recovering;
+        }
+    }
+
+    /** The running session's parts, closed by {@link #stop}. */
+    private final class Session {
+        final StopSignal stop;
+        final StageChain stages;
+        final Pipeline pipeline;
+        final Telemetry telemetry;
+        final DashboardWiring dashboard;
+        MetricsEndpoint endpoint;
+        StatusDisplay status;
+
+        Session(StopSignal stop, StageChain stages, Pipeline pipeline, Telemetry telemetry,
+                DashboardWiring dashboard) {
+            this.stop = stop;
+            this.stages = stages;
+            this.pipeline = pipeline;
+            this.telemetry = telemetry;
+            this.dashboard = dashboard;
+        }
+
+        /** Telemetry, the metrics endpoint and the dashboard: readers of views, started before any event. */
+        void startViews(Plan plan) throws IOException, InterruptedException {
             telemetry.start();
             if (config.metrics().port() > 0) {
                 endpoint = MetricsEndpoint.start(config.metrics().port(), stages.counters, stages.latency);
                 log.info("Serving Prometheus metrics at http://localhost:{}/metrics", endpoint.port());
             }
             if (dashboard != null) {
-                dashboard.start(config, stages, instruments, dataDir, source instanceof FeedSource feed
+                dashboard.start(config, stages, plan.instruments, dataDir, plan.source instanceof FeedSource feed
                     ? feed::connectionState : () -> mode == EngineMode.REPLAY ? "REPLAYING_JOURNAL" : "SOURCE");
             }
-            if (recovering) {
-                final FeedResume resume = source instanceof FeedSource
-                    ? new FeedResume(instruments.size(), config.feed().dedupWindow()) : null;
-                recover(journal, pipeline, stop, stages, resume);
-                if (source instanceof FeedSource feed) {
-                    feed.resumeFrom(resume);
-                    if (!"coinbase".equals(config.feed().source())) {
-                        feed.continueAfter(control.lastExchangeTimeNs());
-                    }
-                }
-                if (source instanceof Sources.ClosingSource closing && closing.inner() instanceof JournalSource tail
-                    && lastRecoveredFeedSequence >= 0) {
-                    tail.resumeAfter(lastRecoveredFeedSequence);
-                    log.info("Tailing {} after its entry {} (already consumed before the restart)",
-                        config.feed().journalDir(), lastRecoveredFeedSequence);
-                }
-            } else if (mode == EngineMode.LIVE_TRADING) {
-                warmUpFromParquet(instruments, pipeline, stop);
-            }
-            if (stop.triggered()) {
-                // a broken invariant (or a signal) during recovery: trading must not start
-                log.error("Not starting the feed: {} ({})", stop.reason(), stop.detail());
-            } else {
-                if (recovering) {
-                    // whatever the feed printed while the engine was down may be missing from the open minutes
-                    publishWaiting(pipeline, stop, EventType.FEED_STATUS, FeedStatus.RESTARTED,
-                        control.lastExchangeTimeNs());
-                }
-                if (mode != EngineMode.REPLAY) {
-                    publishWaiting(pipeline, stop, EventType.FEED_STATUS, mode == EngineMode.LIVE_TRADING
-                        ? FeedStatus.TRADING_ON : FeedStatus.TRADING_OFF, control.lastExchangeTimeNs());
-                }
-                if (mode == EngineMode.LIVE_TRADING && noEdge && config.orders().standAsideWithoutEdge()) {
-                    log.warn("Standing aside: the strategy selection found no strategy that beat the costs on the"
-                        + " stored history; no new entries (open positions keep their exits). Set"
-                        + " orders.stand_aside_without_edge: false to trade anyway");
-                    publishWaiting(pipeline, stop, EventType.FEED_STATUS, FeedStatus.STAND_ASIDE,
-                        control.lastExchangeTimeNs());
-                }
-                if (mode == EngineMode.LIVE_TRADING && resetDrawdown) {
-                    log.info("Drawdown protection reset (--reset-drawdown): the peak restarts at the current equity");
-                    publishWaiting(pipeline, stop, EventType.FEED_STATUS, FeedStatus.RESET_DRAWDOWN,
-                        control.lastExchangeTimeNs());
-                }
-                if (mode == EngineMode.LIVE_TRADING) {
-                    // the candle store belongs to the consumer thread: read it once the stages applied the history
-                    awaitStages(pipeline, stop, "warm-up (the history candles)");
-                    StrategySelection.logWarmUp(log, stages, config, instruments);
-                    if (config.portfolio().statusIntervalSeconds() > 0) {
-                        status = new StatusDisplay(stages.view, instruments, config.portfolio().startingCashE8(),
-                            telemetry::health, config.portfolio().statusIntervalSeconds(), System.out);
-                        status.start();
-                    }
-                }
-                source.start(pipeline.publisher());
-                log.info("Running; stop with Ctrl-C or SIGTERM{}", options.duration == null ? ""
-                    : " (or after " + options.duration + ")");
-            }
-            if (!stop.await(options.durationMillis())) {
-                stop.trigger(StopSignal.Reason.DURATION, "--duration " + options.duration + " elapsed");
-            }
-            log.info("Stopping: {} ({})", stop.reason(), stop.detail());
-        } finally {
-            source.close();
-            final boolean drained = pipeline.drainAndStop(config.pipeline().shutdownTimeoutMs());
-            if (!drained) {
-                log.error("The ring did not drain within {} ms; stopping anyway",
-                    config.pipeline().shutdownTimeoutMs());
-            }
-            stages.close();
-            final boolean parquetStopped = stages.parquet.stopped();
-            if (!parquetStopped) {
-                log.error("The Parquet candle writer did not finish its last flush within {} s; the newest candles"
-                    + " may be missing from the Parquet files (the journal has them)",
-                    ParquetCandleWriter.CLOSE_TIMEOUT_MS / 1000);
-            }
-            if (journal != null) {
-                journal.close();
-            }
+        }
+
+        void closeViews() {
             if (status != null) {
                 status.close();
             }
@@ -310,15 +419,7 @@ final class EngineRunner {
                 dashboard.linger(SignalShutdown::signalled);
                 dashboard.close();
             }
-            log.info("Stopped: {} events through the pipeline, {} stage errors; {}", control.processed(),
-                pipeline.stageErrors(), source.summary());
-            exitCode = stop.reason() == null ? ExitCodes.OK : stop.reason().exitCode();
-            if ((!drained || !parquetStopped || pipeline.halted()) && exitCode == ExitCodes.OK) {
-                exitCode = ExitCodes.FAILURE;
-            }
-            SignalShutdown.uninstall();
         }
-        return exitCode;
     }
 
     /**
@@ -367,7 +468,8 @@ final class EngineRunner {
      * Pushes the journal's inputs through the stages again (from a reader thread, so that this thread can watch
      * the deadline) and waits until all went through every stage.
      */
-    private void recover(Journal journal, Pipeline pipeline, StopSignal stop, Stages stages, FeedResume resume) {
+    private long replayJournal(Journal journal, Pipeline pipeline, StopSignal stop, StageChain stages,
+                               FeedResume resume) {
         final long startNs = System.nanoTime();
         final long errorsBefore = pipeline.stageErrors();
         final long startSequence = pipeline.lastPublished();
@@ -388,7 +490,6 @@ final class EngineRunner {
                 + (readerDone ? "" : " (the journal reader was waiting for room in the ring)")
                 + ", and nothing moved for " + stallMs() + " ms: a stage is stuck");
         }
-        lastRecoveredFeedSequence = replay.maxFeedSequence();
         if (resume != null) {
             log.info("The feed resumes after the {} journaled trades: repeats of them are dropped", resume.trades());
         }
@@ -403,6 +504,7 @@ final class EngineRunner {
             log.warn("Recovery: a stage failed on {} of the {} journaled events; each was skipped by that stage"
                 + " only (see the stage errors above)", errors, replay.published());
         }
+        return replay.maxFeedSequence();
     }
 
     /** Waits until every stage has processed every event published so far. */

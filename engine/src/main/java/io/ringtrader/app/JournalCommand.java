@@ -1,5 +1,6 @@
 package io.ringtrader.app;
 
+import io.ringtrader.config.ExitCodes;
 import io.ringtrader.journal.Journal;
 import io.ringtrader.journal.JournalCheck;
 import io.ringtrader.journal.JournalRepair;

@@ -1,5 +1,6 @@
 package io.ringtrader.app;
 
+import io.ringtrader.config.ExitCodes;
 import io.ringtrader.config.ConfigException;
 import io.ringtrader.config.EngineConfig;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.ringtrader.app;
 
+import io.ringtrader.config.ExitCodes;
 import picocli.CommandLine;
 
 /**

@@ -1,5 +1,6 @@
 package io.ringtrader.app;
 
+import io.ringtrader.backtest.OptimizeRunner;
 import io.ringtrader.config.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,8 +76,10 @@ public final class OptimizeCommand implements Callable<Integer> {
             final long trainNs = duration("--train", train);
             final long testNs = duration("--test", test);
             final long seed = options.seed == null ? 42 : options.seed;
-            return new OptimizeRunner(options, config, new OptimizeRunner.Settings(strategy, params, from, to,
-                samples, seed, trainNs, testNs, anchored, workers, pboBlocks, out), System.out).run();
+            final OptimizeRunner.Settings settings = new OptimizeRunner.Settings(strategy, params, from, to, samples,
+                seed, trainNs, testNs, anchored, workers, pboBlocks, out);
+            return new OptimizeRunner(options.dataDir, options.configFile(), options.overrides(), config, settings,
+                System.out).run();
         });
     }
 

@@ -1,15 +1,17 @@
 package io.ringtrader.app;
 
+import io.ringtrader.journal.JournalNotes;
+import io.ringtrader.config.ExitCodes;
+import io.ringtrader.source.JournalSource;
+import io.ringtrader.console.ProgressBar;
 import io.ringtrader.config.ConfigException;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.journal.Journal;
 import io.ringtrader.journal.VerifyHandler;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -37,11 +39,11 @@ final class ReplayRunner {
             throw new ConfigException("--journal", "replay needs --journal DIR, the journal to replay (e.g."
                 + " data/journal)");
         }
-        if (!Files.isDirectory(options.journal) || !hasQueueFiles(options.journal)) {
+        if (!Files.isDirectory(options.journal) || !Journal.hasQueueFiles(options.journal)) {
             throw new ConfigException("--journal", "'" + options.journal + "' is not a journal directory");
         }
         final Path outDir = out != null ? out : nextReplayDir(options.dataDir.resolve("replays"));
-        if (Files.isDirectory(outDir.resolve("journal")) && hasQueueFiles(outDir.resolve("journal"))) {
+        if (Files.isDirectory(outDir.resolve("journal")) && Journal.hasQueueFiles(outDir.resolve("journal"))) {
             throw new ConfigException("--out", "'" + outDir + "' already holds a replay; choose an empty folder");
         }
         if (outDir.toAbsolutePath().normalize().equals(options.journal.toAbsolutePath().normalize().getParent())) {
@@ -50,7 +52,7 @@ final class ReplayRunner {
         Files.createDirectories(outDir);
         try (Journal source = Journal.openReadOnly(options.journal)) {
             final long inputs = io.ringtrader.journal.JournalCheck.requireWhole(source).inputs();
-            final List<String> symbols = StrategySelection.symbolsFromJournal(source);
+            final List<String> symbols = JournalNotes.sessionSymbols(source);
             final EngineConfig sessionConfig = symbols == null ? config : config.withSymbols(symbols);
             final StrategySelection.Choice recorded = StrategySelection.fromJournal(source);
             final StrategySelection.Choice choice = recorded != null ? recorded
@@ -90,11 +92,6 @@ final class ReplayRunner {
         return options.speed == null ? 0 : options.speed;
     }
 
-    static boolean hasQueueFiles(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(p -> p.getFileName().toString().endsWith(".cq4"));
-        }
-    }
 
     private static Path nextReplayDir(Path parent) {
         for (int i = 1; ; i++) {

@@ -1,5 +1,6 @@
 package io.ringtrader.app;
 
+import io.ringtrader.pipeline.StopSignal;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

@@ -1,5 +1,6 @@
 package io.ringtrader.app;
 
+import io.ringtrader.backtest.OrderLayerSimulation;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.config.StrategyConfig;
 import io.ringtrader.event.Candle;
@@ -11,7 +12,9 @@ import io.ringtrader.journal.RecordType;
 import io.ringtrader.store.ParquetCandleReader;
 import io.ringtrader.strategy.StrategyLibrary;
 import io.ringtrader.strategy.StrategyRegistry;
+import io.ringtrader.strategy.StrategyReselector;
 import io.ringtrader.strategy.StrategySelector;
+import io.ringtrader.pipeline.StageChain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +28,7 @@ import org.apache.logging.log4j.Logger;
  * as a note; a data folder keeps the choice of its first session, so recovery and replay trade with the same
  * strategies, in the same id order, as the live sessions did.
  */
-final class StrategySelection {
+public final class StrategySelection {
     /** Prefix of the journal note recording a selection. */
     static final String NOTE_PREFIX = "strategy-selection active=";
 
@@ -69,7 +72,7 @@ final class StrategySelection {
     }
 
     /** The selector: each candidate alone through the live order layer ({@link OrderLayerSimulation}). */
-    static StrategySelector selector(EngineConfig config, Instruments instruments) {
+    public static StrategySelector selector(EngineConfig config, Instruments instruments) {
         final StrategyLibrary library = StrategyLibrary.load();
         return new StrategySelector(config.strategies(), library,
             new OrderLayerSimulation(config, instruments, library));
@@ -93,6 +96,21 @@ final class StrategySelection {
     }
 
     /** True when the active set is re-chosen on a schedule during the session. */
+    /**
+     * The stage's re-selection of the voting strategies on the configured schedule, or null when re-selection is
+     * off; each new choice goes to {@code notes} (journaled).
+     */
+    static StrategyReselector reselector(EngineConfig config, Instruments instruments, StrategyRegistry registry,
+                                         int initiallyActive, java.util.function.Consumer<String> notes) {
+        if (!reselecting(config)) {
+            return null;
+        }
+        return new StrategyReselector(selector(config, instruments), registry.names(), initiallyActive,
+            instruments.size(), config.candles().retentionDays(),
+            (long) (config.strategies().selection().intervalHours() * 3_600_000_000_000L),
+            config.strategies().selection().applyAfterMinutes() * 60_000_000_000L, notes);
+    }
+
     static boolean reselecting(EngineConfig config) {
         return config.strategies().selection().enabled() && config.strategies().selection().intervalHours() > 0;
     }
@@ -115,29 +133,12 @@ final class StrategySelection {
     }
 
     /** Prefix of the journal note recording a session's instrument table. */
-    static final String SYMBOLS_PREFIX = "session symbols=";
-
-    /** The symbols (in instrument-id order) the journal was recorded with, or null when it does not say. */
-    static List<String> symbolsFromJournal(Journal journal) {
-        try (JournalReader reader = journal.reader()) {
-            final JournalRecord record = new JournalRecord();
-            while (reader.next(record)) {
-                if (record.type == RecordType.NOTE && record.note.startsWith(SYMBOLS_PREFIX)) {
-                    final String rest = record.note.substring(SYMBOLS_PREFIX.length());
-                    final int space = rest.indexOf(' ');
-                    return Arrays.asList((space < 0 ? rest : rest.substring(0, space)).split(","));
-                }
-            }
-        }
-        return null;
-    }
-
     /**
      * Logs each symbol's history and when its first signal can come. Reads the candle store, which the consumer
      * thread owns: call it only once every stage has processed every history event (the engine waits for
      * {@link Pipeline#processedThrough()} to reach them first) and before the live feed starts.
      */
-    static void logWarmUp(Logger log, Stages stages, EngineConfig config, Instruments instruments) {
+    static void logWarmUp(Logger log, StageChain stages, EngineConfig config, Instruments instruments) {
         final int needed = config.strategies().minCandles();
         for (int id = 0; id < instruments.size(); id++) {
             final int have = stages.store.size(id);

@@ -101,6 +101,13 @@ public final class Journal implements AutoCloseable {
             + " every readable entry, `journal repair --journal " + dir + "` (README, Troubleshooting)", cause);
     }
 
+    /** True when {@code dir} holds Chronicle Queue cycle files. */
+    public static boolean hasQueueFiles(java.nio.file.Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".cq4"));
+        }
+    }
+
     /** The file of a roll cycle, e.g. {@code data/journal/20260105F.cq4}. */
     Path cycleFile(int cycle) {
         final net.openhft.chronicle.queue.RollCycle rc = queue.rollCycle();

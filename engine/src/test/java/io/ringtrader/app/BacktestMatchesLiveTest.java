@@ -1,5 +1,7 @@
 package io.ringtrader.app;
 
+import io.ringtrader.backtest.BacktestSession;
+import io.ringtrader.backtest.BacktestCandles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringtrader.config.ConfigLoader;

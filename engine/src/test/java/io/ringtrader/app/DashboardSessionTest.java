@@ -2,6 +2,7 @@ package io.ringtrader.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringtrader.pipeline.StageChain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringtrader.dashboard.Chromium;
@@ -113,7 +114,7 @@ class DashboardSessionTest {
             assertThat(status.get("entries_halted").asBoolean()).isEqualTo(state.get("entries_halted").asBoolean());
             assertThat(status.get("last_update").asText()).isEqualTo(state.get("last_update").asText());
             assertThat(status.get("feed").get("trades").asLong()).isPositive();
-            assertThat(status.get("latency").size()).isEqualTo(Stages.LATENCY_NAMES.length);
+            assertThat(status.get("latency").size()).isEqualTo(StageChain.LATENCY_NAMES.length);
             final JsonNode positions = api(port, "/api/positions");
             assertThat(heldPositions(positions)).isEqualTo(heldPositions(state.get("positions")));
             final JsonNode trades = api(port, "/api/trades");

@@ -1,5 +1,6 @@
 package io.ringtrader.app;
 
+import io.ringtrader.source.FeedSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.ringtrader.app;
 
+import io.ringtrader.config.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lmax.disruptor.EventHandler;

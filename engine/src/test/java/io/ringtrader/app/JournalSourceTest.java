@@ -1,5 +1,8 @@
 package io.ringtrader.app;
 
+import io.ringtrader.source.JournalSource;
+import io.ringtrader.pipeline.StopSignal;
+import io.ringtrader.pipeline.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lmax.disruptor.EventHandler;

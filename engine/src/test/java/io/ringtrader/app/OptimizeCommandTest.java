@@ -1,5 +1,7 @@
 package io.ringtrader.app;
 
+import io.ringtrader.backtest.OptimizeReport;
+import io.ringtrader.backtest.BacktestTestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
