@@ -1,5 +1,6 @@
 package io.ringtrader.app;
 
+import io.ringtrader.config.FeedSourceKind;
 import io.ringtrader.pipeline.BoundedWait;
 import io.ringtrader.config.ExitCodes;
 import io.ringtrader.source.JournalSource;
@@ -271,7 +272,7 @@ final class EngineRunner {
             resume);
         if (plan.source instanceof FeedSource feed) {
             feed.resumeFrom(resume);
-            if (!"coinbase".equals(config.feed().source())) {
+            if (config.feed().source() != FeedSourceKind.COINBASE) {
                 feed.continueAfter(session.stages.control.lastExchangeTimeNs());
             }
         }
@@ -473,7 +474,7 @@ final class EngineRunner {
         final long startNs = System.nanoTime();
         final long errorsBefore = pipeline.stageErrors();
         final long startSequence = pipeline.lastPublished();
-        final JournalSource replay = new JournalSource(journal, -1, false, 0, false, true, null,
+        final JournalSource replay = JournalSource.recovery(journal,
             config.pipeline().backgroundIdle()).remembering(resume);
         replay.start(pipeline.publisher());
         final boolean done = BoundedWait.await(

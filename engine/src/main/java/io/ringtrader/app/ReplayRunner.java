@@ -60,7 +60,7 @@ final class ReplayRunner {
             log.info("Replaying {} input events from {} into {} with symbols {} and strategies {}", inputs,
                 options.journal, outDir, sessionConfig.symbols(), choice.active());
             final ProgressBar bar = new ProgressBar(System.out, "events", inputs, System.nanoTime());
-            final JournalSource replay = new JournalSource(source, -1, false, speed(), true, false,
+            final JournalSource replay = JournalSource.replay(source, speed(),
                 done -> bar.update(done, System.nanoTime(), false), config.pipeline().backgroundIdle());
             final VerifyHandler verifier = verify ? new VerifyHandler(source) : null;
             final long startNs = System.nanoTime();

@@ -33,8 +33,8 @@ import org.apache.logging.log4j.Logger;
  * damaged, or unknown strategy names are usage errors (exit 2). Runs on the calling thread.
  */
 public final class BacktestRunner {
-    /** Outside {@code io.ringtrader.app}: info goes to the log file only (the console gets the table directly). */
-    static final Logger LOG = LogManager.getLogger("io.ringtrader.backtest");
+    /** Not an {@code io.ringtrader.app} logger: info goes to the log file only (the console gets the table). */
+    static final Logger LOG = LogManager.getLogger(BacktestRunner.class);
 
     private final EngineConfig config;
     private final Path dataDir;

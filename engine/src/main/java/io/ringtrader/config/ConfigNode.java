@@ -102,6 +102,32 @@ public final class ConfigNode {
             + "'");
     }
 
+    /** One of {@code type}'s constants, written as its {@link #configName} (e.g. {@code busy-spin}). */
+    public <E extends Enum<E>> E choice(String key, E defaultValue, Class<E> type) {
+        final E[] values = type.getEnumConstants();
+        final String[] names = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            names[i] = configName(values[i]);
+        }
+        final String chosen = choice(key, configName(defaultValue), names);
+        return values[java.util.Arrays.asList(names).indexOf(chosen)];
+    }
+
+    /** An enum constant as configuration writes it: lower case, {@code -} for {@code _}. */
+    public static String configName(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The constant of {@code type} that configuration writes as {@code name}; fails naming {@code what}. */
+    public static <E extends Enum<E>> E named(Class<E> type, String name, String what) {
+        for (E e : type.getEnumConstants()) {
+            if (configName(e).equals(name)) {
+                return e;
+            }
+        }
+        throw new ConfigException(what, "unknown value '" + name + "'");
+    }
+
     /** A whole number in [min, max]. */
     public long integer(String key, long defaultValue, long min, long max) {
         final JsonNode value = value(key);

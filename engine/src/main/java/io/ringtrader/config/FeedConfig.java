@@ -24,10 +24,10 @@ import java.util.Locale;
  * @param pauseReadFreeFraction pause reading the socket when less than this fraction of the ring is free
  * @param level2              the level2 books ({@code feed.level2})
  */
-public record FeedConfig(String source, String protocol, String url, long idleTimeoutMs, long reconnectInitialMs,
-                         long reconnectMaxMs, int maxFrameBytes, long subscribePaceMs, int dedupWindow, double speed,
-                         long seed, double simHours, String replayFile, String journalDir,
-                         double pauseReadFreeFraction, Level2Config level2) {
+public record FeedConfig(FeedSourceKind source, FeedProtocol protocol, String url, long idleTimeoutMs,
+                         long reconnectInitialMs, long reconnectMaxMs, int maxFrameBytes, long subscribePaceMs,
+                         int dedupWindow, double speed, long seed, double simHours, String replayFile,
+                         String journalDir, double pauseReadFreeFraction, Level2Config level2) {
 
     /** Public endpoint of the Advanced Trade feed. */
     public static final String ADVANCED_TRADE_URL = "wss://advanced-trade-ws.coinbase.com";
@@ -37,8 +37,8 @@ public record FeedConfig(String source, String protocol, String url, long idleTi
     /** Reads the {@code feed} section. */
     public static FeedConfig read(ConfigNode n) {
         final FeedConfig c = new FeedConfig(
-            n.choice("source", "coinbase", "coinbase", "sim", "replay", "journal"),
-            n.choice("protocol", "advanced-trade", "advanced-trade", "exchange"),
+            n.choice("source", FeedSourceKind.COINBASE, FeedSourceKind.class),
+            n.choice("protocol", FeedProtocol.ADVANCED_TRADE, FeedProtocol.class),
             n.string("url", ""),
             n.integer("idle_timeout_ms", 5_000, 500, 600_000),
             n.integer("reconnect_initial_ms", 500, 10, 60_000),
@@ -73,6 +73,13 @@ public record FeedConfig(String source, String protocol, String url, long idleTi
         if (!url.isBlank()) {
             return url;
         }
-        return "exchange".equals(protocol) ? EXCHANGE_URL : ADVANCED_TRADE_URL;
+        return protocol == FeedProtocol.EXCHANGE ? EXCHANGE_URL : ADVANCED_TRADE_URL;
+    }
+
+    /** This feed connecting to {@code newUrl} in {@code newProtocol} (the built-in exchange's loopback server). */
+    public FeedConfig withEndpoint(FeedProtocol newProtocol, String newUrl) {
+        return new FeedConfig(source, newProtocol, newUrl, idleTimeoutMs, reconnectInitialMs, reconnectMaxMs,
+            maxFrameBytes, subscribePaceMs, dedupWindow, speed, seed, simHours, replayFile, journalDir,
+            pauseReadFreeFraction, level2);
     }
 }

@@ -9,12 +9,17 @@ package io.ringtrader.config;
  * @param shutdownTimeoutMs      how long a graceful stop waits for the ring to drain
  * @param backgroundIdle         how the queue-draining background agents wait when idle
  */
-public record PipelineConfig(int ringSize, String threads, String waitStrategy, long shutdownTimeoutMs,
+public record PipelineConfig(int ringSize, ThreadTopology threads, RingWait waitStrategy, long shutdownTimeoutMs,
                              BackgroundIdle backgroundIdle) {
 
-    /** The ring settings with the default background idle strategy (benchmarks and tests). */
+    /**
+     * The ring settings with the default background idle strategy (benchmarks and tests), the topology and wait
+     * strategy named as configuration writes them.
+     */
     public PipelineConfig(int ringSize, String threads, String waitStrategy, long shutdownTimeoutMs) {
-        this(ringSize, threads, waitStrategy, shutdownTimeoutMs, BackgroundIdle.BACKOFF);
+        this(ringSize, ConfigNode.named(ThreadTopology.class, threads, "pipeline.threads"),
+            ConfigNode.named(RingWait.class, waitStrategy, "pipeline.wait_strategy"), shutdownTimeoutMs,
+            BackgroundIdle.BACKOFF);
     }
 
     /** Reads the {@code pipeline} section. */
@@ -24,8 +29,8 @@ public record PipelineConfig(int ringSize, String threads, String waitStrategy, 
             throw n.fail("ring_size", "must be a power of two, got " + ringSize);
         }
         return new PipelineConfig(ringSize,
-            n.choice("threads", "fused", "fused", "per-stage"),
-            n.choice("wait_strategy", "blocking", "blocking", "sleeping", "yielding", "busy-spin"),
+            n.choice("threads", ThreadTopology.FUSED, ThreadTopology.class),
+            n.choice("wait_strategy", RingWait.BLOCKING, RingWait.class),
             n.integer("shutdown_timeout_ms", 10_000, 100, 600_000),
             BackgroundIdle.named(n.choice("background_idle", BackgroundIdle.BACKOFF.configName(),
                 BackgroundIdle.NAMES)));

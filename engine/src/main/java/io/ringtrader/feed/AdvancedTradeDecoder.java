@@ -62,6 +62,23 @@ final class AdvancedTradeDecoder implements FeedDecoder {
         }
     }
 
+    // where the current frame's envelope fields are (offsets into the frame, -1: absent); reset per frame
+    private int channelStart;
+    private int channelLength;
+    private int timeStart;
+    private int timeLength;
+    private long sequence;
+    private int eventsStart;
+    private int eventsEnd;
+    private boolean eventsDecoded;
+    private boolean bookFrame;
+    private int typeStart;
+    private int typeLength;
+    private int messageStart;
+    private int messageLength;
+    private int reasonStart;
+    private int reasonLength;
+
     @Override
     public void decode(byte[] buf, int offset, int length, long receivedNs) {
         final JsonCursor c = envelope;
@@ -72,28 +89,52 @@ final class AdvancedTradeDecoder implements FeedDecoder {
             reject(t == JsonCursor.ERROR ? c.error() : RejectReason.MISSING_FIELD, buf, offset, length);
             return;
         }
-        int channelStart = -1;
-        int channelLength = 0;
-        int timeStart = -1;
-        int timeLength = 0;
-        long sequence = -1;
-        int eventsStart = -1;
-        int eventsEnd = -1;
-        boolean eventsDecoded = false;
-        boolean bookFrame = false;
+        resetEnvelope();
+        t = scanFields(c, buf, receivedNs);
+        if (t != JsonCursor.END_OBJECT || c.next() != JsonCursor.END) {
+            sink.begin(); // nothing from a broken frame reaches the ring
+            reject(c.error() != null ? c.error() : RejectReason.MALFORMED_JSON, buf, offset, length);
+            if (bookFrame) {
+                booksLost(); // part of its levels may have applied: the books cannot be trusted
+                books.publishTouched(sink.lastExchangeNs(), sequence, receivedNs);
+            }
+            return;
+        }
+        dispatch(buf, offset, length, receivedNs);
+    }
+
+    /** Forgets the previous frame's envelope fields. */
+    private void resetEnvelope() {
+        channelStart = -1;
+        channelLength = 0;
+        timeStart = -1;
+        timeLength = 0;
+        sequence = -1;
+        eventsStart = -1;
+        eventsEnd = -1;
+        eventsDecoded = false;
+        bookFrame = false;
         sequenceChecked = false;
-        int typeStart = -1;
-        int typeLength = 0;
-        int messageStart = -1;
-        int messageLength = 0;
-        int reasonStart = -1;
-        int reasonLength = 0;
+        typeStart = -1;
+        typeLength = 0;
+        messageStart = -1;
+        messageLength = 0;
+        reasonStart = -1;
+        reasonLength = 0;
+    }
+
+    /**
+     * Scans the envelope's fields, decoding the events in the same pass when the channel came first. Returns the token
+     * that ended the scan: END_OBJECT, or another when the frame is broken.
+     */
+    private int scanFields(JsonCursor c, byte[] buf, long receivedNs) {
+        int t;
         while ((t = c.next()) == JsonCursor.FIELD_NAME) {
             final int keyStart = c.tokenStart();
             final int keyLength = c.tokenLength();
             final int v = c.next();
             if (v == JsonCursor.ERROR) {
-                break;
+                return JsonCursor.FIELD_NAME; // stop at the broken field
             }
             if (TradeFields.is(buf, keyStart, keyLength, CHANNEL) && v == JsonCursor.STRING) {
                 channelStart = c.tokenStart();
@@ -109,7 +150,7 @@ final class AdvancedTradeDecoder implements FeedDecoder {
                     // the usual field order: decode the trades in this one pass
                     eventsDecoded = true;
                     if (!decodeTradeEvents(c)) {
-                        break;
+                        return JsonCursor.FIELD_NAME; // stop at the broken field
                     }
                 } else if (level2 != null && channelStart >= 0
                     && TradeFields.is(buf, channelStart, channelLength, L2_DATA)) {
@@ -118,10 +159,10 @@ final class AdvancedTradeDecoder implements FeedDecoder {
                     eventsDecoded = true;
                     bookFrame = true;
                     if (!level2.decodeEvents(c)) {
-                        break;
+                        return JsonCursor.FIELD_NAME; // stop at the broken field
                     }
                 } else if (c.skipChildren(v) == JsonCursor.ERROR) {
-                    break;
+                    return JsonCursor.FIELD_NAME; // stop at the broken field
                 }
                 eventsEnd = c.position();
             } else if (TradeFields.is(buf, keyStart, keyLength, TYPE) && v == JsonCursor.STRING) {
@@ -134,18 +175,14 @@ final class AdvancedTradeDecoder implements FeedDecoder {
                 reasonStart = c.tokenStart();
                 reasonLength = c.tokenLength();
             } else if (c.skipChildren(v) == JsonCursor.ERROR) {
-                break;
+                return JsonCursor.FIELD_NAME; // stop at the broken field
             }
         }
-        if (t != JsonCursor.END_OBJECT || c.next() != JsonCursor.END) {
-            sink.begin(); // nothing from a broken frame reaches the ring
-            reject(c.error() != null ? c.error() : RejectReason.MALFORMED_JSON, buf, offset, length);
-            if (bookFrame) {
-                booksLost(); // part of its levels may have applied: the books cannot be trusted
-                books.publishTouched(sink.lastExchangeNs(), sequence, receivedNs);
-            }
-            return;
-        }
+        return t;
+    }
+
+    /** Acts on a well-formed frame by its channel. */
+    private void dispatch(byte[] buf, int offset, int length, long receivedNs) {
         if (typeStart >= 0 && TradeFields.is(buf, typeStart, typeLength, ERROR)) {
             control.onErrorFrame(text(buf, messageStart, messageLength) + " " + text(buf, reasonStart, reasonLength));
             return;

@@ -64,6 +64,23 @@ final class ExchangeDecoder implements FeedDecoder {
         }
     }
 
+    // where the current frame's envelope fields are (offsets into the frame, -1: absent); reset per frame
+    private int typeStart;
+    private int typeLength;
+    private long sequence;
+    private long lastTradeId;
+    private int messageStart;
+    private int messageLength;
+    private int reasonStart;
+    private int reasonLength;
+    private boolean mentionsMatches;
+    private int bookId; // a level2 message's product once its levels started applying
+    private boolean bookSnapshot;
+    private int bidsStart;
+    private int bidsEnd;
+    private int asksStart;
+    private int asksEnd;
+
     @Override
     public void decode(byte[] buf, int offset, int length, long receivedNs) {
         final JsonCursor c = cursor;
@@ -74,27 +91,51 @@ final class ExchangeDecoder implements FeedDecoder {
             return;
         }
         fields.reset(buf);
-        int typeStart = -1;
-        int typeLength = 0;
-        long sequence = -1;
-        long lastTradeId = -1;
-        int messageStart = -1;
-        int messageLength = 0;
-        int reasonStart = -1;
-        int reasonLength = 0;
-        boolean mentionsMatches = false;
-        int bookId = Instruments.UNKNOWN; // a level2 message's product once its levels started applying
-        boolean bookSnapshot = false;
-        int bidsStart = -1;
-        int bidsEnd = -1;
-        int asksStart = -1;
-        int asksEnd = -1;
+        resetEnvelope();
+        t = scanFields(c, buf, receivedNs);
+        if (t != JsonCursor.END_OBJECT || c.next() != JsonCursor.END) {
+            reject(c.error() != null ? c.error() : RejectReason.MALFORMED_JSON, buf, offset, length);
+            if (bookId != Instruments.UNKNOWN) {
+                books.invalidate(bookId); // part of its levels may have applied
+                control.onBooksLost();
+                books.publishTouched(sink.lastExchangeNs(), sequence, receivedNs);
+            }
+            return;
+        }
+        dispatch(buf, offset, length, receivedNs);
+    }
+
+    /** Forgets the previous frame's envelope fields. */
+    private void resetEnvelope() {
+        typeStart = -1;
+        typeLength = 0;
+        sequence = -1;
+        lastTradeId = -1;
+        messageStart = -1;
+        messageLength = 0;
+        reasonStart = -1;
+        reasonLength = 0;
+        mentionsMatches = false;
+        bookId = Instruments.UNKNOWN;
+        bookSnapshot = false;
+        bidsStart = -1;
+        bidsEnd = -1;
+        asksStart = -1;
+        asksEnd = -1;
+    }
+
+    /**
+     * Scans the message's fields, applying level2 levels in the same pass when type and product came first. Returns
+     * the token that ended the scan: END_OBJECT, or another when the frame is broken.
+     */
+    private int scanFields(JsonCursor c, byte[] buf, long receivedNs) {
+        int t;
         while ((t = c.next()) == JsonCursor.FIELD_NAME) {
             final int keyStart = c.tokenStart();
             final int keyLength = c.tokenLength();
             final int v = c.next();
             if (v == JsonCursor.ERROR) {
-                break;
+                return JsonCursor.FIELD_NAME; // stop at the broken field
             }
             if (fields.offer(c, keyStart, keyLength, v)) {
                 continue;
@@ -129,7 +170,7 @@ final class ExchangeDecoder implements FeedDecoder {
                     bookId = id;
                     bookSnapshot = snapshot;
                     if (!(changes ? level2.changes(c, id) : level2.snapshotSide(c, id, bids))) {
-                        break;
+                        return JsonCursor.FIELD_NAME; // stop at the broken field
                     }
                 } else {
                     if (bids || changes) {
@@ -138,7 +179,7 @@ final class ExchangeDecoder implements FeedDecoder {
                         asksStart = c.tokenStart();
                     }
                     if (c.skipChildren(v) == JsonCursor.ERROR) {
-                        break;
+                        return JsonCursor.FIELD_NAME; // stop at the broken field
                     }
                     if (bids || changes) {
                         bidsEnd = c.position();
@@ -149,21 +190,17 @@ final class ExchangeDecoder implements FeedDecoder {
             } else if (TradeFields.is(buf, keyStart, keyLength, CHANNELS)) {
                 mentionsMatches = scanFor(c, v, MATCHES);
                 if (c.error() != null) {
-                    break;
+                    return JsonCursor.FIELD_NAME; // stop at the broken field
                 }
             } else if (c.skipChildren(v) == JsonCursor.ERROR) {
-                break;
+                return JsonCursor.FIELD_NAME; // stop at the broken field
             }
         }
-        if (t != JsonCursor.END_OBJECT || c.next() != JsonCursor.END) {
-            reject(c.error() != null ? c.error() : RejectReason.MALFORMED_JSON, buf, offset, length);
-            if (bookId != Instruments.UNKNOWN) {
-                books.invalidate(bookId); // part of its levels may have applied
-                control.onBooksLost();
-                books.publishTouched(sink.lastExchangeNs(), sequence, receivedNs);
-            }
-            return;
-        }
+        return t;
+    }
+
+    /** Acts on a well-formed message by its type. */
+    private void dispatch(byte[] buf, int offset, int length, long receivedNs) {
         if (typeStart < 0) {
             reject(RejectReason.MISSING_FIELD, buf, offset, length);
             return;

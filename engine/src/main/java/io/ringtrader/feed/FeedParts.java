@@ -1,5 +1,6 @@
 package io.ringtrader.feed;
 
+import io.ringtrader.config.FeedProtocol;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.RingPublisher;
 
@@ -32,7 +33,7 @@ record FeedParts(Instruments instruments, RingPublisher publisher, TradeSink sin
     }
 
     /** The decoder for {@code protocol} ({@code advanced-trade} or {@code exchange}). */
-    FeedDecoder decoder(String protocol) {
-        return "exchange".equals(protocol) ? new ExchangeDecoder(this) : new AdvancedTradeDecoder(this);
+    FeedDecoder decoder(FeedProtocol protocol) {
+        return protocol == FeedProtocol.EXCHANGE ? new ExchangeDecoder(this) : new AdvancedTradeDecoder(this);
     }
 }

@@ -1,5 +1,7 @@
 package io.ringtrader.feed;
 
+import io.ringtrader.config.FeedProtocol;
+
 /**
  * Tells whether a message belongs to the level2 channel, from its envelope alone, so the frame cap can be per
  * channel: Advanced Trade {@code "channel":"l2_data"}, Exchange {@code "type":"snapshot"} or {@code "l2update"}.
@@ -16,8 +18,8 @@ final class FrameChannel {
     private final boolean exchange;
     private final JsonCursor cursor = new JsonCursor(FeedParts.MAX_DEPTH, FeedParts.MAX_STRING_BYTES);
 
-    FrameChannel(String protocol) {
-        this.exchange = "exchange".equals(protocol);
+    FrameChannel(FeedProtocol protocol) {
+        this.exchange = protocol == FeedProtocol.EXCHANGE;
     }
 
     /** True when the JSON object {@code buf[offset, +length)} is a level2 message of the protocol. */

@@ -1,5 +1,6 @@
 package io.ringtrader.feed;
 
+import io.ringtrader.config.FeedProtocol;
 import io.ringtrader.event.Instrument;
 import io.ringtrader.event.Instruments;
 import java.util.ArrayList;
@@ -22,14 +23,14 @@ final class Subscriptions {
     private final boolean[] active;
 
     /** Trades and heartbeats only. */
-    Subscriptions(String protocol, Instruments instruments) {
+    Subscriptions(FeedProtocol protocol, Instruments instruments) {
         this(protocol, instruments, false);
     }
 
     /** Trades, heartbeats and, when {@code level2}, the level2 books. */
-    Subscriptions(String protocol, Instruments instruments, boolean level2) {
+    Subscriptions(FeedProtocol protocol, Instruments instruments, boolean level2) {
         this.level2 = level2;
-        this.exchange = "exchange".equals(protocol);
+        this.exchange = protocol == FeedProtocol.EXCHANGE;
         this.instruments = instruments;
         this.active = new boolean[instruments.size()];
         java.util.Arrays.fill(active, true);

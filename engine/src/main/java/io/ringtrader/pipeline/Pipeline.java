@@ -1,5 +1,7 @@
 package io.ringtrader.pipeline;
 
+import io.ringtrader.config.ThreadTopology;
+import io.ringtrader.config.RingWait;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventHandler;
@@ -80,7 +82,7 @@ public final class Pipeline {
             ProducerType.SINGLE, waitStrategy(config.waitStrategy()));
         exceptionHandler = new StageExceptionHandler(stop);
         disruptor.setDefaultExceptionHandler(exceptionHandler);
-        if ("per-stage".equals(config.threads()) && stages.size() > 1) {
+        if (config.threads() == ThreadTopology.PER_STAGE && stages.size() > 1) {
             EventHandlerGroup<MarketEvent> group = disruptor.handleEventsWith(stages.get(0));
             for (int i = 1; i < stages.size(); i++) {
                 group = group.then(stages.get(i));
@@ -92,12 +94,12 @@ public final class Pipeline {
     }
 
     /** The wait strategy named in configuration. */
-    public static WaitStrategy waitStrategy(String name) {
-        return switch (name) {
-            case "blocking" -> new BlockingWaitStrategy();
-            case "yielding" -> new YieldingWaitStrategy();
-            case "busy-spin" -> new BusySpinWaitStrategy();
-            default -> new SleepingWaitStrategy();
+    public static WaitStrategy waitStrategy(RingWait wait) {
+        return switch (wait) {
+            case BLOCKING -> new BlockingWaitStrategy();
+            case YIELDING -> new YieldingWaitStrategy();
+            case BUSY_SPIN -> new BusySpinWaitStrategy();
+            case SLEEPING -> new SleepingWaitStrategy();
         };
     }
 

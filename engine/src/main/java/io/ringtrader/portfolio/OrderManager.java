@@ -1,5 +1,6 @@
 package io.ringtrader.portfolio;
 
+import io.ringtrader.event.WideMath;
 import io.ringtrader.config.OrderConfig;
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.ExitReason;

@@ -1,5 +1,7 @@
 package io.ringtrader.portfolio;
 
+import io.ringtrader.risk.EntryCosts;
+import io.ringtrader.event.WideMath;
 import io.ringtrader.config.PortfolioConfig;
 import io.ringtrader.event.Fill;
 import io.ringtrader.event.FixedPoint;
@@ -15,7 +17,7 @@ import io.ringtrader.risk.RiskReason;
  * quantity on the size increment, cash never negative, no short). Also the price and cost arithmetic that sizing
  * needs (slippage, fees, what cash affords). Single-threaded: owned by the risk/portfolio handler.
  */
-public final class PaperBroker {
+public final class PaperBroker implements EntryCosts {
     /** One basis point as an E8 fraction. */
     private static final long BPS_E8 = 10_000L;
 

@@ -1,5 +1,7 @@
 package io.ringtrader.portfolio;
 
+import io.ringtrader.risk.AccountView;
+import io.ringtrader.event.WideMath;
 import io.ringtrader.event.FixedPoint;
 
 /**
@@ -9,7 +11,7 @@ import io.ringtrader.event.FixedPoint;
  * incrementally. It applies already-validated fills (see {@link PaperBroker}). Single-threaded: owned by the
  * risk/portfolio handler; other threads see it only through {@link PortfolioSnapshot} and {@link PortfolioView}.
  */
-public final class Portfolio {
+public final class Portfolio implements AccountView {
     private final long[] quantityE8;
     private final long[] costBasisE8;
     private final long[] lastPriceE8;

@@ -7,9 +7,7 @@ import io.ringtrader.event.Instrument;
 import io.ringtrader.event.RiskDecision;
 import io.ringtrader.event.Side;
 import io.ringtrader.event.Signal;
-import io.ringtrader.portfolio.PaperBroker;
-import io.ringtrader.portfolio.Portfolio;
-import io.ringtrader.portfolio.WideMath;
+import io.ringtrader.event.WideMath;
 
 /**
  * Turns one signal into a target position (base units) and applies the limits to the target, in this order. BUY:
@@ -48,7 +46,7 @@ public final class RiskManager {
      *
      * @return the target (E8 base units, at least 0), or -1 when the signal is rejected outright
      */
-    public long target(Signal signal, Instrument instrument, Portfolio portfolio, PaperBroker broker,
+    public long target(Signal signal, Instrument instrument, AccountView portfolio, EntryCosts broker,
                        long pendingBuyE8, long pendingBuyNotionalE8, RiskDecision out) {
         final int id = instrument.id();
         out.instrumentId = id;
@@ -109,7 +107,7 @@ public final class RiskManager {
     }
 
     /** Highest return correlation of {@code id} with any other instrument currently held; 0 if none. */
-    public double maxHeldCorrelation(int id, Portfolio portfolio) {
+    public double maxHeldCorrelation(int id, AccountView portfolio) {
         double max = 0.0;
         final int n = Math.min(portfolio.instrumentCount(), correlations.size());
         for (int j = 0; j < n; j++) {

@@ -1,5 +1,7 @@
 package io.ringtrader.source;
 
+import io.ringtrader.config.FeedSourceKind;
+import io.ringtrader.config.FeedProtocol;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.config.FeedConfig;
 import io.ringtrader.event.Instruments;
@@ -65,7 +67,7 @@ public final class FeedSource implements MarketDataSource {
             exchange = exchangeFactory.create(continueAfterNs, resume);
             exchange.start();
             LogManager.getLogger(FeedSource.class).info("Built-in exchange listening on {}", exchange.url());
-            effective = withUrl(feedConfig, exchange.url());
+            effective = feedConfig.withEndpoint(FeedProtocol.ADVANCED_TRADE, exchange.url());
         }
         final FeedClient c = new FeedClient(effective, instruments, publisher);
         if (resume != null) {
@@ -73,12 +75,6 @@ public final class FeedSource implements MarketDataSource {
         }
         client = c;
         c.start();
-    }
-
-    private static FeedConfig withUrl(FeedConfig c, String url) {
-        return new FeedConfig(c.source(), "advanced-trade", url, c.idleTimeoutMs(), c.reconnectInitialMs(),
-            c.reconnectMaxMs(), c.maxFrameBytes(), c.subscribePaceMs(), c.dedupWindow(), c.speed(), c.seed(),
-            c.simHours(), c.replayFile(), c.journalDir(), c.pauseReadFreeFraction(), c.level2());
     }
 
     /** Registers the feed's counters (read at scrape/log time). */
@@ -151,7 +147,7 @@ public final class FeedSource implements MarketDataSource {
 
     /** Refuses a bad {@code feed.url} for the Coinbase feed (sim and replay connect to their own loopback server). */
     public static void checkEndpoint(FeedConfig feed) {
-        if ("coinbase".equals(feed.source())) {
+        if (feed.source() == FeedSourceKind.COINBASE) {
             FeedClient.checkEndpoint(feed.effectiveUrl());
         }
     }
@@ -160,12 +156,12 @@ public final class FeedSource implements MarketDataSource {
     static FeedSource create(EngineConfig config, Instruments instruments) throws java.io.IOException {
         final FeedConfig feed = config.feed();
         return switch (feed.source()) {
-            case "sim" -> new FeedSource(feed, instruments, (after, resumed) -> new LoopbackExchange(instruments,
+            case SIM -> new FeedSource(feed, instruments, (after, resumed) -> new LoopbackExchange(instruments,
                 new io.ringtrader.exchange.MarketSimulator(instruments, feed.seed(), feed.simHours(),
                     simStartNs(config.exchange().simStartNs(), after)).continueTradeIdsAfter(lastTradeIds(resumed,
                     instruments.size())),
                 io.ringtrader.exchange.ExchangeOptions.from(config.exchange(), feed.speed())));
-            case "replay" -> {
+            case REPLAY -> {
                 if (feed.replayFile().isBlank()) {
                     throw new io.ringtrader.config.ConfigException("feed.replay_file",
                         "--feed replay needs --replay-file FILE (e.g. data/sample/btc-usd-2016-10-07.jsonl)");

@@ -62,6 +62,27 @@ public final class JournalSource implements MarketDataSource, Agent {
     private long pumpStartNs;
 
     /**
+     * Crash recovery from the engine's own journal: every entry as fast as the ring takes it, flagged
+     * {@link io.ringtrader.event.TradeFlags#REPLAYED} so the journal stages do not append them again; no END_OF_FEED.
+     */
+    public static JournalSource recovery(Journal journal, BackgroundIdle idle) {
+        return new JournalSource(journal, -1, false, 0, false, true, null, idle);
+    }
+
+    /**
+     * {@code replay}: every entry at {@code speed} exchange seconds per wall second (0: as fast as possible), then
+     * END_OF_FEED; {@code progress} (may be null) hears the count of published inputs every 65,536 events.
+     */
+    public static JournalSource replay(Journal journal, double speed, LongConsumer progress, BackgroundIdle idle) {
+        return new JournalSource(journal, -1, false, speed, true, false, progress, idle);
+    }
+
+    /** {@code --feed journal}: another process's journal from its start, waiting at the end for new entries. */
+    public static JournalSource tail(Journal journal, BackgroundIdle idle) {
+        return new JournalSource(journal, -1, true, 0, false, false, null, idle);
+    }
+
+    /**
      * Reads {@code journal} from the entry after {@code afterIndex} (-1: from the start).
      *
      * @param follow         keep waiting for new entries at the end (two-process mode)
@@ -72,8 +93,8 @@ public final class JournalSource implements MarketDataSource, Agent {
      * @param progress       called with the count of published inputs every 65,536 events (may be null)
      * @param idle           how the agent waits while there is nothing to publish or no room in the ring
      */
-    public JournalSource(Journal journal, long afterIndex, boolean follow, double speed, boolean endOfFeedAtEnd,
-                  boolean markReplayed, LongConsumer progress, BackgroundIdle idle) {
+    private JournalSource(Journal journal, long afterIndex, boolean follow, double speed, boolean endOfFeedAtEnd,
+                          boolean markReplayed, LongConsumer progress, BackgroundIdle idle) {
         this.markReplayed = markReplayed;
         this.journal = journal;
         this.afterIndex = afterIndex;

@@ -13,9 +13,8 @@ public final class Sources {
     }
 
     public static MarketDataSource create(EngineConfig config, Instruments instruments, Path dataDir) {
-        final String source = config.feed().source();
-        switch (source) {
-            case "journal" -> {
+        switch (config.feed().source()) {
+            case JOURNAL -> {
                 final String dir = config.feed().journalDir();
                 if (dir.isBlank() || !Files.isDirectory(Path.of(dir))) {
                     throw new ConfigException("feed.journal_dir", "--feed journal needs --journal DIR, an existing"
@@ -27,7 +26,7 @@ public final class Sources {
                         + " run the trading process with its own --data-dir");
                 }
                 final Journal journal = Journal.openReadOnly(Path.of(dir));
-                return new ClosingSource(new JournalSource(journal, -1, true, 0, false, false, null,
+                return new ClosingSource(JournalSource.tail(journal,
                     config.pipeline().backgroundIdle()), journal);
             }
             default -> {

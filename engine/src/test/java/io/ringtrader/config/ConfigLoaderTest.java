@@ -27,8 +27,8 @@ class ConfigLoaderTest {
     void shouldUseBuiltInDefaultsWhenTheFileIsMissing() {
         final EngineConfig c = ConfigLoader.load(dir.resolve("absent.yaml"), Map.of());
         assertThat(c.symbols()).containsExactly("BTC", "ETH", "ADA", "AVAX", "DOT", "LINK", "POL", "SOL", "UNI");
-        assertThat(c.feed().source()).isEqualTo("coinbase");
-        assertThat(c.feed().protocol()).isEqualTo("advanced-trade");
+        assertThat(c.feed().source()).isEqualTo(FeedSourceKind.COINBASE);
+        assertThat(c.feed().protocol()).isEqualTo(FeedProtocol.ADVANCED_TRADE);
         assertThat(c.strategies().signalIntervalSeconds()).isEqualTo(60);
         assertThat(c.strategies().minCandles()).isEqualTo(50);
         assertThat(c.risk().positionFraction()).isEqualTo(0.10);
@@ -63,7 +63,7 @@ class ConfigLoaderTest {
     void shouldLetCommandLineOverridesWin() throws IOException {
         final EngineConfig c = ConfigLoader.load(write("feed: {source: coinbase, speed: 2}\n"),
             Map.of("feed.source", "sim", "symbols", List.of("btc", "eth")));
-        assertThat(c.feed().source()).isEqualTo("sim");
+        assertThat(c.feed().source()).isEqualTo(FeedSourceKind.SIM);
         assertThat(c.feed().speed()).isEqualTo(2.0);
         assertThat(c.symbols()).containsExactly("BTC", "ETH");
     }

@@ -19,7 +19,7 @@ class FeedConfigTest {
     @Test
     void shouldDefaultToAdvancedTradeWithOneMebibyteFrames() throws Exception {
         final FeedConfig c = read("{}");
-        assertThat(c.protocol()).isEqualTo("advanced-trade");
+        assertThat(c.protocol()).isEqualTo(FeedProtocol.ADVANCED_TRADE);
         assertThat(c.effectiveUrl()).isEqualTo(FeedConfig.ADVANCED_TRADE_URL);
         assertThat(c.maxFrameBytes()).isEqualTo(1 << 20);
         assertThat(c.idleTimeoutMs()).isEqualTo(5_000);

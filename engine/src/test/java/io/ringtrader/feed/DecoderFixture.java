@@ -1,5 +1,7 @@
 package io.ringtrader.feed;
 
+import io.ringtrader.config.FeedProtocol;
+import io.ringtrader.config.ConfigNode;
 import io.ringtrader.event.Instruments;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,7 +33,8 @@ final class DecoderFixture implements FeedControl {
         final TradeSink sink = new TradeSink(ring.publisher, stats, instruments.size(), 4096, 20_000);
         final RejectLog rejects = new RejectLog(stats, System::nanoTime, 10_000_000_000L);
         books = level2 ? new Level2Books(instruments.size(), 200_000, ring.publisher) : null;
-        decoder = new FeedParts(instruments, ring.publisher, sink, stats, rejects, this, books).decoder(protocol);
+        decoder = new FeedParts(instruments, ring.publisher, sink, stats, rejects, this, books)
+            .decoder(ConfigNode.named(FeedProtocol.class, protocol, "protocol"));
         decoder.connectionStarted();
     }
 

@@ -3,6 +3,9 @@ package io.ringtrader.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ringtrader.config.FeedSourceKind;
+import io.ringtrader.config.FeedProtocol;
+import io.ringtrader.config.ConfigNode;
 import io.ringtrader.config.ConfigException;
 import io.ringtrader.config.FeedConfig;
 import io.ringtrader.event.EventType;
@@ -400,7 +403,8 @@ class FeedClientTest {
     }
 
     static FeedConfig config(String url, long idleMs, double pauseFraction, String protocol) {
-        return new FeedConfig("coinbase", protocol, url, idleMs, 20, 200, 1 << 20, 10, 4_096, 1.0, 42, 0, "",
+        return new FeedConfig(FeedSourceKind.COINBASE, ConfigNode.named(FeedProtocol.class, protocol, "protocol"),
+            url, idleMs, 20, 200, 1 << 20, 10, 4_096, 1.0, 42, 0, "",
             "", pauseFraction, new io.ringtrader.config.Level2Config(false, 16 << 20, 200_000));
     }
 

@@ -196,12 +196,12 @@ class Level2DecoderTest {
 
     @Test
     void frameChannelShouldTellLevel2MessagesFromTheRest() {
-        final FrameChannel at = new FrameChannel("advanced-trade");
+        final FrameChannel at = new FrameChannel(io.ringtrader.config.FeedProtocol.ADVANCED_TRADE);
         final byte[] l2 = atUpdate(1, "BTC-USD", "bid", "1:1").getBytes(StandardCharsets.UTF_8);
         final byte[] trades = "{\"channel\":\"market_trades\",\"events\":[]}".getBytes(StandardCharsets.UTF_8);
         assertTrue(at.isLevel2(l2, 0, l2.length));
         assertFalse(at.isLevel2(trades, 0, trades.length));
-        final FrameChannel ex = new FrameChannel("exchange");
+        final FrameChannel ex = new FrameChannel(io.ringtrader.config.FeedProtocol.EXCHANGE);
         final byte[] snap = "{\"type\":\"snapshot\",\"bids\":[]}".getBytes(StandardCharsets.UTF_8);
         final byte[] match = "{\"type\":\"match\"}".getBytes(StandardCharsets.UTF_8);
         assertTrue(ex.isLevel2(snap, 0, snap.length));

@@ -2,6 +2,7 @@ package io.ringtrader.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringtrader.config.FeedProtocol;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringtrader.event.Instruments;
 import java.util.List;
@@ -12,7 +13,7 @@ class SubscriptionsTest {
 
     @Test
     void shouldSubscribeOneChannelPerMessageOnAdvancedTrade() throws Exception {
-        final List<String> messages = new Subscriptions("advanced-trade", instruments).messages();
+        final List<String> messages = new Subscriptions(FeedProtocol.ADVANCED_TRADE, instruments).messages();
         assertThat(messages).containsExactly(
             "{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\",\"MATIC-USD\",\"ETH-USD\"],"
                 + "\"channel\":\"market_trades\"}",
@@ -25,14 +26,14 @@ class SubscriptionsTest {
 
     @Test
     void shouldSubscribeMatchesAndHeartbeatPerChannelOnExchange() {
-        assertThat(new Subscriptions("exchange", instruments).messages()).containsExactly(
+        assertThat(new Subscriptions(FeedProtocol.EXCHANGE, instruments).messages()).containsExactly(
             "{\"type\":\"subscribe\",\"channels\":[{\"name\":\"matches\",\"product_ids\":[\"BTC-USD\",\"MATIC-USD\","
                 + "\"ETH-USD\"]},{\"name\":\"heartbeat\",\"product_ids\":[\"BTC-USD\",\"MATIC-USD\",\"ETH-USD\"]}]}");
     }
 
     @Test
     void shouldDropTheProductNamedInAnErrorAndKeepTheOthers() {
-        final Subscriptions subs = new Subscriptions("advanced-trade", instruments);
+        final Subscriptions subs = new Subscriptions(FeedProtocol.ADVANCED_TRADE, instruments);
         assertThat(subs.dropNamedIn("Failed to subscribe MATIC-USD is not a valid product"))
             .containsExactly("MATIC-USD");
         assertThat(subs.activeProducts()).containsExactly("BTC-USD", "ETH-USD");

@@ -1,4 +1,4 @@
-package io.ringtrader.portfolio;
+package io.ringtrader.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package io.ringtrader.portfolio;
+package io.ringtrader.event;
 
-import io.ringtrader.event.FixedPoint;
 
 /**
  * Exact {@code floor(a * b / c)} for non-negative longs through a 128-bit product, without allocation (unlike

@@ -1,6 +1,5 @@
-package io.ringtrader.app;
+package io.ringtrader.source;
 
-import io.ringtrader.source.JournalSource;
 import io.ringtrader.pipeline.StopSignal;
 import io.ringtrader.pipeline.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,7 +81,7 @@ class JournalSourceTest {
             final Pipeline pipeline = new Pipeline(new PipelineConfig(64, "fused", "sleeping", 10_000), 1,
                 List.of(seen), new StopSignal());
             pipeline.start();
-            final JournalSource source = new JournalSource(journal, -1, false, 0, true, false, null,
+            final JournalSource source = JournalSource.replay(journal, 0, null,
                 BackgroundIdle.BACKOFF);
             assertThat(source.roleName()).isEqualTo("journal-source");
             source.start(pipeline.publisher());
@@ -107,7 +106,7 @@ class JournalSourceTest {
             final Pipeline pipeline = new Pipeline(new PipelineConfig(64, "fused", "sleeping", 10_000), 1,
                 List.of(seen), new StopSignal());
             pipeline.start();
-            final JournalSource source = new JournalSource(journal, -1, true, 0, false, false, null,
+            final JournalSource source = JournalSource.tail(journal,
                 BackgroundIdle.SLEEPING);
             source.start(pipeline.publisher());
             assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("journal-source"))
