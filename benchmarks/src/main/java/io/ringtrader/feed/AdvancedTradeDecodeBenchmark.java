@@ -1,5 +1,6 @@
 package io.ringtrader.feed;
 
+import io.ringtrader.config.FeedProtocol;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -91,7 +92,8 @@ public class AdvancedTradeDecodeBenchmark {
             public void onErrorFrame(String text) {
             }
         };
-        decoder = new FeedParts(instruments, publisher, sink, stats, rejects, control).decoder("advanced-trade");
+        decoder = new FeedParts(instruments, publisher, sink, stats, rejects, control)
+            .decoder(FeedProtocol.ADVANCED_TRADE);
         decoder.connectionStarted();
         one = new Frame(1);
         ten = new Frame(10);

@@ -1,5 +1,6 @@
 package io.ringtrader.feed;
 
+import io.ringtrader.config.FeedProtocol;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import io.ringtrader.event.FixedPoint;
@@ -76,7 +77,7 @@ public class Level2DecodeBenchmark {
             @Override
             public void onErrorFrame(String text) {
             }
-        }, books).decoder("advanced-trade");
+        }, books).decoder(FeedProtocol.ADVANCED_TRADE);
         decoder.connectionStarted();
         snapshot = snapshotFrame();
         snapshotSequenceAt = find(snapshot, SEQUENCE_KEY);
