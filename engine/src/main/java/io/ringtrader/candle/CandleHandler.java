@@ -52,6 +52,16 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
     private final long[] lostThroughMinute;
     private long maxTimeNs = NONE;
     private long lastClosableMinute = NONE;
+    /**
+     * After a connect, each product's snapshot (its last trades, possibly minutes old) is still to come: until it
+     * comes (or the product's first live trade, or {@link #SNAPSHOT_WAIT_NS} of exchange time), other products'
+     * trades and heartbeats do not close that product's minutes.
+     */
+    private final boolean[] awaitingSnapshot;
+    private int awaiting;
+    private long awaitStartNs = NONE;
+    /** How long after a connect's first live event a product's minutes wait for its snapshot. */
+    static final long SNAPSHOT_WAIT_NS = 120_000_000_000L;
 
     private long trades;
     private long rejectedTrades;
@@ -82,6 +92,7 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
         this.lastCloseE8 = new long[instrumentCount];
         this.lostThroughMinute = filled(instrumentCount);
         this.emittedThroughMinute = filled(instrumentCount);
+        this.awaitingSnapshot = new boolean[instrumentCount];
     }
 
     @Override
@@ -97,6 +108,11 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
                 }
             }
             case EventType.FEED_STATUS -> {
+                if (event.value == FeedStatus.CONNECTED) {
+                    java.util.Arrays.fill(awaitingSnapshot, true);
+                    awaiting = instrumentCount;
+                    awaitStartNs = NONE;
+                }
                 if (event.value == FeedStatus.DISCONNECTED || event.value == FeedStatus.RESTARTED) {
                     markLost(-1, NONE);
                     for (int id = 0; id < instrumentCount; id++) {
@@ -146,10 +162,13 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
         if ((e.flags & TradeFlags.SNAPSHOT) != 0) {
             closeOwnMinutes(id, ts, e.closedCandles);
         } else {
+            if (awaitingSnapshot[id]) {
+                stopAwaiting(id, e.closedCandles); // its live trades have begun: the snapshot is behind us
+            }
             advance(ts, e.closedCandles);
         }
         final long minute = Math.floorDiv(ts, CandleStore.MINUTE_NS);
-        if (minute <= lastClosableMinute || minute <= warmedMinute[id]
+        if ((minute <= lastClosableMinute && !awaitingSnapshot[id]) || minute <= warmedMinute[id]
             || minute <= emittedThroughMinute[id]) {
             lateTrades++;
             if (Long.bitCount(lateTrades) == 1) {
@@ -180,8 +199,17 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
     /** A snapshot trade: closes the minutes of its own instrument that are over, leaving the shared clock alone. */
     private void closeOwnMinutes(int id, long timestampNs, OutputBatch<Candle> out) {
         final long closable = closableAt(timestampNs);
-        if (closable > lastClosableMinute) {
+        if (closable > lastClosableMinute || awaitingSnapshot[id]) {
             closeUpTo(id, closable, out);
+        }
+    }
+
+    /** {@code id}'s snapshot is in: its minutes close with the shared clock again, from where it stands. */
+    private void stopAwaiting(int id, OutputBatch<Candle> out) {
+        awaitingSnapshot[id] = false;
+        awaiting--;
+        if (lastClosableMinute != NONE) {
+            closeUpTo(id, lastClosableMinute, out);
         }
     }
 
@@ -191,13 +219,26 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
             return;
         }
         maxTimeNs = timestampNs;
+        if (awaiting > 0) {
+            if (awaitStartNs == NONE) {
+                awaitStartNs = timestampNs;
+            } else if (timestampNs - awaitStartNs > SNAPSHOT_WAIT_NS) {
+                for (int id = 0; id < instrumentCount; id++) {
+                    if (awaitingSnapshot[id]) {
+                        stopAwaiting(id, out); // a product with no snapshot (no trades lately) waits no longer
+                    }
+                }
+            }
+        }
         final long closable = closableAt(timestampNs);
         if (closable <= lastClosableMinute) {
             return;
         }
         lastClosableMinute = closable;
         for (int id = 0; id < instrumentCount; id++) {
-            closeUpTo(id, closable, out);
+            if (!awaitingSnapshot[id]) {
+                closeUpTo(id, closable, out);
+            }
         }
     }
 

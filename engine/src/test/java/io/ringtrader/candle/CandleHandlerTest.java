@@ -54,6 +54,14 @@ class CandleHandlerTest {
         return send(h);
     }
 
+    private void status(CandleHandler h, long value, long ts) {
+        event.clear();
+        event.type = EventType.FEED_STATUS;
+        event.value = value;
+        event.timestampNs = ts;
+        h.onEvent(event, 0, true);
+    }
+
     private List<Candle> heartbeat(CandleHandler h, long ts) {
         event.clear();
         event.type = EventType.HEARTBEAT;
@@ -229,6 +237,56 @@ class CandleHandlerTest {
             assertThat(sunk).filteredOn(c -> c.instrumentId == instrument).extracting(c -> c.openTimeNs)
                 .as("one candle per minute, in order").isSorted().doesNotHaveDuplicates();
         }
+    }
+
+    @Test
+    void shouldLandALaterSnapshotAfterAnotherProductsLiveTradesAndHeartbeatsAtEveryConnect() {
+        // As recorded from Coinbase: BTC's snapshot, then BTC's live trades and heartbeats, then ETH's snapshot
+        // reaching three minutes back. ETH's minutes stay open until ETH's own snapshot (or first live trade).
+        final CandleHandler h = handler(2_000, 2);
+        for (int connect = 0; connect < 2; connect++) {
+            final long now = T0 + (10 + 20 * connect) * MIN + 30 * SEC;
+            status(h, FeedStatus.CONNECTED, now - 10 * MIN);
+            for (int i = 0; i < 100; i++) {
+                trade(h, 0, now - 60 * SEC + i * 600_000_000L, FixedPoint.ONE, FixedPoint.ONE, TradeFlags.SNAPSHOT);
+            }
+            trade(h, 0, now + SEC, "1", "1");
+            heartbeat(h, now + 2 * SEC);
+            trade(h, 0, now + 2 * MIN, "1", "1");
+            for (int i = 0; i < 100; i++) {
+                trade(h, 1, now - 180 * SEC + i * 1_200_000_000L, FixedPoint.ONE, FixedPoint.ONE,
+                    TradeFlags.SNAPSHOT);
+            }
+            trade(h, 1, now + 2 * MIN + SEC, "1", "1");
+            heartbeat(h, now + 5 * MIN);
+            if (connect == 0) {
+                status(h, FeedStatus.DISCONNECTED, now + 5 * MIN);
+            }
+        }
+        assertThat(h.lateTrades()).isZero();
+        assertThat(sunk.stream().filter(c -> c.instrumentId == 1).mapToLong(c -> c.tradeCount).sum()).isEqualTo(202);
+        for (int id = 0; id < 2; id++) {
+            final int instrument = id;
+            assertThat(sunk).filteredOn(c -> c.instrumentId == instrument).extracting(c -> c.openTimeNs)
+                .as("one candle per minute, in order").isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void shouldCloseAProductWithoutASnapshotTwoMinutesAfterTheConnect() {
+        // instrument 1 traded before the connect and sends nothing after it (a quiet product, no snapshot)
+        final CandleHandler h = handler(0, 2);
+        trade(h, 1, T0 + 5 * SEC, "1", "1");
+        status(h, FeedStatus.CONNECTED, T0 + 6 * SEC);
+        trade(h, 0, T0 + 10 * SEC, FixedPoint.ONE, FixedPoint.ONE, TradeFlags.SNAPSHOT);
+        trade(h, 0, T0 + MIN + SEC, "1", "1");
+        heartbeat(h, T0 + 2 * MIN + SEC);
+        assertThat(sunk).filteredOn(c -> c.instrumentId == 1).as("instrument 1 still waits for its snapshot")
+            .isEmpty();
+        heartbeat(h, T0 + 3 * MIN + 2 * SEC);
+        assertThat(sunk).filteredOn(c -> c.instrumentId == 1 && c.tradeCount == 1).hasSize(1);
+        trade(h, 1, T0 + 20 * SEC, "1", "1");
+        assertThat(h.lateTrades()).as("closed once the wait ended").isEqualTo(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.TradeFlags;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,10 @@ final class NaiveCandleBuilder {
     private final Long[] first;
     private final long[] lastClose;
     private long maxTime = Long.MIN_VALUE;
+    /** After a connect: products whose minutes wait for their own snapshot or first live trade (max 120 s). */
+    private final boolean[] awaiting;
+    private final Long[] emittedThrough;
+    private Long awaitStart;
     private long arrival;
     long late;
     long rejected;
@@ -38,6 +43,26 @@ final class NaiveCandleBuilder {
         this.next = new Long[instruments];
         this.first = new Long[instruments];
         this.lastClose = new long[instruments];
+        this.awaiting = new boolean[instruments];
+        this.emittedThrough = new Long[instruments];
+    }
+
+    private static boolean closedAt(long minute, long time, long graceNs) {
+        return time != Long.MIN_VALUE && (minute + 1) * MINUTE + graceNs <= time;
+    }
+
+    /** Stops waiting for {@code id}'s snapshot and emits what the clock at {@code time} has closed. */
+    private void release(int id, long time, List<Candle> out) {
+        awaiting[id] = false;
+        while (next[id] != null && closedAt(next[id], time, graceNs)) {
+            emit(id, out);
+        }
+    }
+
+    private void emit(int id, List<Candle> out) {
+        out.add(build(id, next[id]));
+        emittedThrough[id] = next[id];
+        next[id] = next[id] + 1;
     }
 
     private boolean closed(long minute) {
@@ -52,9 +77,13 @@ final class NaiveCandleBuilder {
                 rejected++;
                 return out;
             }
+            if (awaiting[e.instrumentId]) {
+                release(e.instrumentId, maxTime, out);
+            }
             advance(e.timestampNs, out);
             final long m = Math.floorDiv(e.timestampNs, MINUTE);
-            if (closed(m)) {
+            final Long done = emittedThrough[e.instrumentId];
+            if ((closed(m) && !awaiting[e.instrumentId]) || (done != null && m <= done)) {
                 late++;
                 return out;
             }
@@ -74,10 +103,21 @@ final class NaiveCandleBuilder {
             advance(e.timestampNs, out);
         } else if (e.type == EventType.GAP) {
             mark(e.instrumentId);
+        } else if (e.type == EventType.FEED_STATUS && e.value == FeedStatus.CONNECTED) {
+            Arrays.fill(awaiting, true);
+            awaitStart = null;
         } else if (e.type == EventType.FEED_STATUS && e.value == FeedStatus.DISCONNECTED) {
             mark(-1);
         }
         return out;
+    }
+
+    /** True while minute {@code m} of {@code id} can still take trades (a waiting product's old minutes too). */
+    private boolean open(int id, long m) {
+        if (!awaiting[id]) {
+            return !closed(m);
+        }
+        return next[id] != null && m >= next[id];
     }
 
     private void mark(int instrument) {
@@ -88,7 +128,7 @@ final class NaiveCandleBuilder {
             if (instrument >= 0 && id != instrument) {
                 continue;
             }
-            for (long m = Math.floorDiv(maxTime, MINUTE); !closed(m); m--) {
+            for (long m = Math.floorDiv(maxTime, MINUTE); open(id, m); m--) {
                 incompleteMarks.add(id + ":" + m);
             }
         }
@@ -98,11 +138,24 @@ final class NaiveCandleBuilder {
         if (ts <= maxTime) {
             return;
         }
+        final long before = maxTime;
         maxTime = ts;
+        boolean any = false;
+        for (boolean a : awaiting) {
+            any |= a;
+        }
+        if (any && awaitStart == null) {
+            awaitStart = ts;
+        } else if (any && ts - awaitStart > 120_000_000_000L) {
+            for (int id = 0; id < instruments; id++) {
+                if (awaiting[id]) {
+                    release(id, before, out);
+                }
+            }
+        }
         for (int id = 0; id < instruments; id++) {
-            while (next[id] != null && closed(next[id])) {
-                out.add(build(id, next[id]));
-                next[id] = next[id] + 1;
+            while (!awaiting[id] && next[id] != null && closed(next[id])) {
+                emit(id, out);
             }
         }
     }
