@@ -49,6 +49,41 @@ class HistoryDownloaderTest {
         return new HistoryDownloader(dataDir, client(server, attempts), CompressionCodecName.SNAPPY, NOW_NS);
     }
 
+    /**
+     * Time from the second request's arrival to the last one's, in ms (the first carries the connection set-up, so
+     * its arrival is later than its start).
+     */
+    private static double spanAfterFirstMs(RestCandlesServer server) {
+        final List<Long> at = server.arrivalsNs();
+        return (at.get(at.size() - 1) - at.get(1)) / 1e6;
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldStartRequestsNoCloserThanTheConfiguredRate() throws Exception {
+        // a lower bound only: a slow machine spaces requests further apart, never closer
+        try (RestCandlesServer server = realServer()) {
+            final CandlesClient paced = new CandlesClient(server.url(), new CandlesClient.Settings(10, 2, 1, 5,
+                Duration.ofSeconds(10)));
+            final long start = 1_522_800_000L; // 2018-04-04T00:00Z
+            for (int i = 0; i < 8; i++) {
+                paced.fetch("BTC-USD", start + i * 21_000L, start + i * 21_000L + 20_940L);
+            }
+            assertThat(server.arrivalsNs()).hasSize(8);
+            assertThat(spanAfterFirstMs(server)).as("10 requests/s: 6 intervals of at least 100 ms")
+                .isGreaterThan(480.0);
+        }
+        // the check itself fails on an unpaced client (1,000 requests/s against a loopback server)
+        try (RestCandlesServer server = realServer()) {
+            final CandlesClient fast = client(server, 2);
+            final long start = 1_522_800_000L;
+            for (int i = 0; i < 8; i++) {
+                fast.fetch("BTC-USD", start + i * 21_000L, start + i * 21_000L + 20_940L);
+            }
+            assertThat(spanAfterFirstMs(server)).isLessThan(480.0);
+        }
+    }
+
     private static RestCandlesServer realServer() throws IOException {
         final RestCandlesServer server = new RestCandlesServer();
         for (String day : DAYS) {

@@ -41,6 +41,8 @@ final class RestCandlesServer implements AutoCloseable {
     private final Map<String, TreeMap<Long, long[]>> bars = new HashMap<>();
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    /** When each request arrived (System.nanoTime), in arrival order. */
+    private final List<Long> arrivalsNs = Collections.synchronizedList(new ArrayList<>());
     private final List<String> queries = Collections.synchronizedList(new ArrayList<>());
     private volatile IntFunction<Fault> faults = n -> Fault.NONE;
     private volatile int dieAfter = Integer.MAX_VALUE;
@@ -119,6 +121,11 @@ final class RestCandlesServer implements AutoCloseable {
         return requests.get();
     }
 
+    /** Arrival times of the requests so far (System.nanoTime), in order. */
+    List<Long> arrivalsNs() {
+        return List.copyOf(arrivalsNs);
+    }
+
     List<String> queries() {
         return List.copyOf(queries);
     }
@@ -128,6 +135,7 @@ final class RestCandlesServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        arrivalsNs.add(System.nanoTime());
         final int n = requests.incrementAndGet();
         if (n > dieAfter) {
             exchange.close();
