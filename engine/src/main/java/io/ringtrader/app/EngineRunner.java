@@ -14,6 +14,7 @@ import io.ringtrader.journal.Journal;
 import io.ringtrader.journal.JournalCheck;
 import io.ringtrader.journal.JournalDamageException;
 import io.ringtrader.journal.JournalHandler;
+import io.ringtrader.journal.JournalRetention;
 import io.ringtrader.journal.OutputJournalHandler;
 import io.ringtrader.metrics.MetricsEndpoint;
 import io.ringtrader.metrics.TimedStage;
@@ -94,6 +95,7 @@ final class EngineRunner {
         if (sourceOverride == null) {
             FeedSource.checkEndpoint(config.feed());
         }
+        final Path archiveDir = config.persistence().journalRetention().archiveIn(dataDir);
         final Secrets secrets = Secrets.load(options.configDir().resolve("api_keys.yaml"), System.getenv());
         Files.createDirectories(dataDir);
         final Instruments instruments = config.instruments().build(config.symbols(), config.quoteCurrency());
@@ -163,6 +165,9 @@ final class EngineRunner {
             }
             tradeLogRows = restored != null ? restored.tradeCount : recovering ? 0 : -1;
         }
+        if (recovering) {
+            checkRetained(journal, mode == EngineMode.LIVE_TRADING && restored == null);
+        }
         final DashboardWiring dashboard = DashboardWiring.create(config, mode, instruments, choice, registry);
         final java.util.function.Consumer<String> notes = journal == null ? null : new JournalNotes(journal);
         final Stages stages = Stages.build(mode, config, instruments, dataDir, registry, initiallyActive,
@@ -185,6 +190,12 @@ final class EngineRunner {
         chain.add(control);
         if (source instanceof FeedSource feed) {
             feed.registerCounters(stages.counters);
+        }
+        final JournalRetention retention = journal == null ? null : new JournalRetention(journal,
+            mode == EngineMode.REPLAY ? 0 : config.persistence().journalRetention().retentionDays(), archiveDir,
+            JournalRetention.stateFileIndex(dataDir.resolve("portfolio_state.json"), mode == EngineMode.LIVE_TRADING));
+        if (retention != null) {
+            retention.registerCounters(stages.counters);
         }
         source.onFailure(reason -> stop.trigger(StopSignal.Reason.FAILURE, reason));
 
@@ -273,6 +284,9 @@ final class EngineRunner {
                         status.start();
                     }
                 }
+                if (retention != null) {
+                    retention.start();
+                }
                 source.start(pipeline.publisher());
                 log.info("Running; stop with Ctrl-C or SIGTERM{}", options.duration == null ? ""
                     : " (or after " + options.duration + ")");
@@ -294,6 +308,9 @@ final class EngineRunner {
                 log.error("The Parquet candle writer did not finish its last flush within {} s; the newest candles"
                     + " may be missing from the Parquet files (the journal has them)",
                     ParquetCandleWriter.CLOSE_TIMEOUT_MS / 1000);
+            }
+            if (retention != null) {
+                retention.close();
             }
             if (journal != null) {
                 journal.close();
@@ -336,6 +353,30 @@ final class EngineRunner {
             log.error(e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * A journal whose oldest cycles retention removed no longer rebuilds everything: candles and indicators come
+     * back from the kept days, and the portfolio only from a trusted state file, so without one the start is refused.
+     */
+    private void checkRetained(Journal journal, boolean portfolioFromJournal) {
+        final List<String> removed = JournalRetention.removedCycles(journal.dir());
+        if (removed.isEmpty()) {
+            return;
+        }
+        if (portfolioFromJournal) {
+            journal.close();
+            final String message = "The portfolio cannot be rebuilt: the state file is missing or not trusted, and"
+                + " retention removed " + removed.size() + " of the journal's oldest cycles (listed in "
+                + JournalRetention.removedList(journal.dir()) + "). Move the archived cycles back into "
+                + journal.dir() + " and delete that list, or restore the state file, or start a new --data-dir";
+            log.error(message);
+            throw new IllegalStateException(message);
+        }
+        log.warn("Recovering a journal whose {} oldest cycles were removed by retention (see {}): candles,"
+            + " indicators, regimes and correlations are rebuilt from the kept days only{}", removed.size(),
+            JournalRetention.removedList(journal.dir()), mode == EngineMode.LIVE_TRADING
+                ? "; the portfolio continues from the state file" : "");
     }
 
     /** The journal has an input at the state's index, and the state's last update is that input's time (to 1 us). */
