@@ -34,9 +34,12 @@ final class CycleArchive {
         return archiveDir;
     }
 
-    /** Deletes or archives {@code file} and lists it; returns where it went (null when deleted). */
-    Path remove(Path file, String day) throws IOException {
-        final Path target = archiveDir == null ? null : moveToArchive(file);
+    /**
+     * Deletes or archives {@code file} and lists it; returns where it went (null when deleted). The archive gets a
+     * copy of the journal's {@code header} cycle first, so it replays with the session's symbols and strategies.
+     */
+    Path remove(Path file, String day, Path header) throws IOException {
+        final Path target = archiveDir == null ? null : moveToArchive(file, header);
         if (target == null) {
             Files.delete(file);
         }
@@ -58,8 +61,12 @@ final class CycleArchive {
         }
     }
 
-    private Path moveToArchive(Path file) throws IOException {
+    private Path moveToArchive(Path file, Path header) throws IOException {
         Files.createDirectories(archiveDir);
+        final Path headerCopy = archiveDir.resolve(header.getFileName());
+        if (!Files.exists(headerCopy)) {
+            AtomicFile.write(headerCopy, temp -> Files.copy(header, temp, StandardCopyOption.REPLACE_EXISTING));
+        }
         final Path target = archiveDir.resolve(file.getFileName());
         if (Files.exists(target)) {
             throw new IOException(target + " already exists; " + file + " stays in the journal");

@@ -125,10 +125,11 @@ public final class JournalRetention implements Agent, AutoCloseable {
         int removed = 0;
         final long cyclesBefore = cycles;
         try {
+            final List<Integer> all = journal.cycles();
             for (int cycle : removable()) {
                 final Path file = journal.cycleFile(cycle);
                 final String day = LocalDate.ofEpochDay(cycle).toString();
-                final Path target = archive.remove(file, day);
+                final Path target = archive.remove(file, day, journal.cycleFile(all.get(0)));
                 removed++;
                 if (target == null) {
                     deleted++;

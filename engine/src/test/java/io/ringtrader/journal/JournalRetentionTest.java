@@ -146,13 +146,18 @@ class JournalRetentionTest {
             assertThat(retention.apply()).isEqualTo(2);
             assertThat(retention.archived()).isEqualTo(2);
         }
-        assertThat(cq4(archive)).containsExactly("20260105F.cq4", "20260106F.cq4");
+        assertThat(cq4(archive)).containsExactly("19700101F.cq4", "20260105F.cq4", "20260106F.cq4");
         assertThat(cq4(journalDir)).containsExactly("19700101F.cq4", "20260107F.cq4", "20260108F.cq4",
             "20260109F.cq4");
         final List<Long> archived = tradeIds(archive);
         assertThat(archived).hasSize(20).startsWith(0L).endsWith(109L);
         try (Journal journal = Journal.openReadOnly(archive)) {
-            assertThat(JournalCheck.requireWhole(journal).entries()).isEqualTo(20);
+            assertThat(JournalCheck.requireWhole(journal).entries()).isEqualTo(21);
+            try (JournalReader reader = journal.reader()) {
+                final JournalRecord first = new JournalRecord();
+                assertThat(reader.next(first)).isTrue();
+                assertThat(first.note).isEqualTo("session symbols=BTC quote=USD");
+            }
         }
         assertThat(Files.readString(JournalRetention.removedList(journalDir), StandardCharsets.UTF_8))
             .contains("20260105F.cq4 (2026-01-05) archived to " + archive.toAbsolutePath());
