@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Entry point of {@code benchmarks.jar}: {@code latency [seconds] [repeats]} runs the open-loop end-to-end
  * latency comparison ({@link EndToEndLatency}), {@code dashboard [seconds] [repeats]} the same with and without a
  * dashboard client ({@link DashboardLatency}), {@code replay [events] [repeats] [wait]} the replay throughput
- * ({@link ReplayThroughput}), {@code summary FILE} prints a Markdown table of a JMH JSON result
+ * ({@link ReplayThroughput}), {@code soak [days] [keep] [archive]} thirty simulated days with journal retention
+ * ({@link Soak}), {@code summary FILE} prints a Markdown table of a JMH JSON result
  * ({@link JmhSummary}); anything else goes to JMH ({@code -prof gc}, {@code -l}, benchmark regexes, ...).
  * Running from the jar's manifest gives this JVM the module flags Chronicle needs.
  */
@@ -23,6 +24,8 @@ public final class BenchMain {
             DashboardLatency.main(rest);
         } else if (args.length > 0 && "replay".equals(args[0])) {
             ReplayThroughput.main(rest);
+        } else if (args.length > 0 && "soak".equals(args[0])) {
+            Soak.main(rest);
         } else if (args.length > 0 && "summary".equals(args[0])) {
             JmhSummary.main(rest);
         } else {

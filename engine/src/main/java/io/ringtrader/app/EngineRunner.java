@@ -30,6 +30,7 @@ import io.ringtrader.feed.FeedResume;
 import io.ringtrader.journal.Journal;
 import io.ringtrader.journal.JournalCheck;
 import io.ringtrader.journal.JournalDamageException;
+import io.ringtrader.journal.JournalRetention;
 import io.ringtrader.metrics.MetricsEndpoint;
 import io.ringtrader.portfolio.PortfolioSnapshot;
 import io.ringtrader.strategy.StrategySelector;
@@ -143,6 +144,7 @@ final class EngineRunner {
         if (sourceOverride == null) {
             FeedSource.checkEndpoint(config.feed());
         }
+        final Path archiveDir = config.persistence().journalRetention().archiveIn(dataDir);
         final Secrets secrets = Secrets.load(options.configDir().resolve("api_keys.yaml"), System.getenv());
         Files.createDirectories(dataDir);
         final Instruments instruments = config.instruments().build(config.symbols(), config.quoteCurrency());
@@ -162,11 +164,15 @@ final class EngineRunner {
             requireSymbols(journal);
         }
         final Plan plan = new Plan(instruments, source, journal, recovering);
+        plan.archiveDir = archiveDir;
         if (mode != EngineMode.DATA_ONLY) {
             chooseStrategies(plan);
         }
         if (mode == EngineMode.LIVE_TRADING) {
             weighStateFile(plan);
+        }
+        if (recovering) {
+            checkRetained(journal, mode == EngineMode.LIVE_TRADING && plan.restored == null);
         }
         return plan;
     }
@@ -241,6 +247,12 @@ final class EngineRunner {
         if (plan.source instanceof FeedSource feed) {
             feed.registerCounters(stages.counters);
         }
+        final JournalRetention retention = plan.journal == null ? null : new JournalRetention(plan.journal,
+            mode == EngineMode.REPLAY ? 0 : config.persistence().journalRetention().retentionDays(), plan.archiveDir,
+            JournalRetention.stateFileIndex(dataDir.resolve("portfolio_state.json"), mode == EngineMode.LIVE_TRADING));
+        if (retention != null) {
+            retention.registerCounters(stages.counters);
+        }
         plan.source.onFailure(reason -> stop.trigger(StopSignal.Reason.FAILURE, reason));
         final Pipeline pipeline = new Pipeline(config.pipeline(), plan.instruments.size(), stages.handlers(), stop);
         final WriteFailures writeFailures = new WriteFailures();
@@ -258,7 +270,7 @@ final class EngineRunner {
                 ? "trade log / state file writer (see the log for the I/O error)" : null);
         }
         telemetry.onUnhealthy(failure -> stop.trigger(StopSignal.Reason.FAILURE, failure));
-        return new Session(stop, stages, pipeline, telemetry, dashboard);
+        return new Session(stop, stages, pipeline, telemetry, dashboard, retention);
     }
 
     /**
@@ -318,6 +330,9 @@ final class EngineRunner {
                 session.status.start();
             }
         }
+        if (session.retention != null) {
+            session.retention.start();
+        }
         plan.source.start(pipeline.publisher());
         log.info("Running; stop with Ctrl-C or SIGTERM{}", options.duration == null ? ""
             : " (or after " + options.duration + ")");
@@ -341,6 +356,9 @@ final class EngineRunner {
                 + " may be missing from the Parquet files (the journal has them)",
                 ParquetCandleWriter.CLOSE_TIMEOUT_MS / 1000);
         }
+        if (session.retention != null) {
+            session.retention.close();
+        }
         if (plan.journal != null) {
             plan.journal.close();
         }
@@ -361,6 +379,7 @@ final class EngineRunner {
         final MarketDataSource source;
         final Journal journal;
         final boolean recovering;
+        Path archiveDir;
         StrategyRegistry registry;
         StrategySelection.Choice choice;
         boolean noEdge;
@@ -382,16 +401,18 @@ final class EngineRunner {
         final Pipeline pipeline;
         final Telemetry telemetry;
         final DashboardWiring dashboard;
+        final JournalRetention retention;
         MetricsEndpoint endpoint;
         StatusDisplay status;
 
         Session(StopSignal stop, StageChain stages, Pipeline pipeline, Telemetry telemetry,
-                DashboardWiring dashboard) {
+                DashboardWiring dashboard, JournalRetention retention) {
             this.stop = stop;
             this.stages = stages;
             this.pipeline = pipeline;
             this.telemetry = telemetry;
             this.dashboard = dashboard;
+            this.retention = retention;
         }
 
         /** Telemetry, the metrics endpoint and the dashboard: readers of views, started before any event. */
@@ -438,6 +459,30 @@ final class EngineRunner {
             log.error(e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * A journal whose oldest cycles retention removed no longer rebuilds everything: candles and indicators come
+     * back from the kept days, and the portfolio only from a trusted state file, so without one the start is refused.
+     */
+    private void checkRetained(Journal journal, boolean portfolioFromJournal) {
+        final List<String> removed = JournalRetention.removedCycles(journal.dir());
+        if (removed.isEmpty()) {
+            return;
+        }
+        if (portfolioFromJournal) {
+            journal.close();
+            final String message = "The portfolio cannot be rebuilt: the state file is missing or not trusted, and"
+                + " retention removed " + removed.size() + " of the journal's oldest cycles (listed in "
+                + JournalRetention.removedList(journal.dir()) + "). Move the archived cycles back into "
+                + journal.dir() + " and delete that list, or restore the state file, or start a new --data-dir";
+            log.error(message);
+            throw new IllegalStateException(message);
+        }
+        log.warn("Recovering a journal whose {} oldest cycles were removed by retention (see {}): candles,"
+            + " indicators, regimes and correlations are rebuilt from the kept days only{}", removed.size(),
+            JournalRetention.removedList(journal.dir()), mode == EngineMode.LIVE_TRADING
+                ? "; the portfolio continues from the state file" : "");
     }
 
     /** The journal has an input at the state's index, and the state's last update is that input's time (to 1 us). */

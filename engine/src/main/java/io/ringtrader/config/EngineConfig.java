@@ -58,6 +58,12 @@ public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfi
             OrderConfig.read(root.section("orders")),
             HttpConfig.read(root.section("http")));
         root.finish();
+        final int keptDays = config.persistence().journalRetention().retentionDays();
+        if (keptDays > 0 && keptDays <= config.candles().retentionDays()) {
+            // recovery rebuilds the candle store (and the indicators on it) from the journal's kept days
+            throw root.fail("persistence.journal_retention_days", "must be 0 (keep every cycle) or more than"
+                + " candles.retention_days (" + config.candles().retentionDays() + "), got " + keptDays);
+        }
         return config;
     }
 

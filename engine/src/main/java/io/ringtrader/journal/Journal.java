@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * The Chronicle Queue journal in {@code data/journal/}: every ring input and every derived output, in order. An
  * appender belongs to one thread, so each writing thread gets its own {@link Writer}; readers use
- * {@link JournalReader}. Chronicle's usage analytics are switched off before Chronicle loads.
+ * {@link JournalReader}. Chronicle's usage analytics are switched off before Chronicle loads. Cycles roll daily on
+ * exchange time ({@link JournalClock}), not on the wall clock.
  */
 public final class Journal implements AutoCloseable {
     private static final org.apache.logging.log4j.Logger LOG =
@@ -30,23 +32,36 @@ public final class Journal implements AutoCloseable {
 
     private final Path dir;
     private final ChronicleQueue queue;
+    private final JournalClock clock;
     /** The first write failure (a full disk, an I/O error), after which every append is refused at once. */
     private final java.util.concurrent.atomic.AtomicReference<String> writeFailure =
         new java.util.concurrent.atomic.AtomicReference<>();
 
-    private Journal(Path dir, ChronicleQueue queue) {
+    private Journal(Path dir, ChronicleQueue queue, JournalClock clock) {
         this.dir = dir;
         this.queue = queue;
+        this.clock = clock;
+        if (queue instanceof net.openhft.chronicle.queue.impl.single.SingleChronicleQueue single
+            && single.firstCycle() != Integer.MAX_VALUE) {
+            // the clock resumes in the last cycle: never behind a file already written (Chronicle cannot roll back)
+            clock.startAt((long) single.lastCycle() * queue.rollCycle().lengthInMillis());
+        }
     }
 
     /** Opens (or creates) the journal in {@code dir}. */
     public static Journal open(Path dir) {
-        return new Journal(dir, ChronicleQueue.singleBuilder(dir).build());
+        return open(dir, false);
     }
 
     /** Opens an existing journal for reading only. */
     public static Journal openReadOnly(Path dir) {
-        return new Journal(dir, ChronicleQueue.singleBuilder(dir).readOnly(true).build());
+        return open(dir, true);
+    }
+
+    private static Journal open(Path dir, boolean readOnly) {
+        final JournalClock clock = new JournalClock();
+        return new Journal(dir, ChronicleQueue.singleBuilder(dir).rollCycle(RollCycles.FAST_DAILY)
+            .timeProvider(clock).readOnly(readOnly).build(), clock);
     }
 
     /** The folder. */
@@ -132,6 +147,19 @@ public final class Journal implements AutoCloseable {
             }
         }
         return cycles;
+    }
+
+    /** The newest roll cycle that holds entries, or -1 when the journal is empty. */
+    int lastCycle() {
+        final long index = lastIndex();
+        return index < 0 ? -1 : cycleOf(index);
+    }
+
+    /** Re-reads the folder's cycle files after retention removed some (any thread). */
+    void refreshCycles() {
+        if (queue instanceof net.openhft.chronicle.queue.impl.single.SingleChronicleQueue single) {
+            single.refreshDirectoryListing();
+        }
     }
 
     /** Entries the queue's index lists for a cycle. */
@@ -243,8 +271,9 @@ public final class Journal implements AutoCloseable {
             return journal.failed(e);
         }
 
-        /** Appends an input event and returns its journal index. */
+        /** Appends an input event and returns its journal index; its exchange time moves the roll clock. */
         public long appendInput(MarketEvent event) {
+            journal.clock.advanceNs(event.timestampNs);
             final DocumentContext dc = begin();
             try {
                 JournalCodec.writeInput(bytes(dc), event);

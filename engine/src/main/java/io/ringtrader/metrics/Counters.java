@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The engine's counters, registered once at wiring time as suppliers over the owning component's own fields
- * (each written by one thread), and read by telemetry: the status display, the minute log, Prometheus.
+ * (each written by one thread), and read by telemetry: the status display, the minute log, Prometheus. Gauges
+ * (values that go down too, such as the journal's disk use) are registered apart, as Prometheus types them apart.
  */
 public final class Counters {
     /** One counter; {@code label} is empty for unlabelled ones (e.g. {@code reason=malformed_json} otherwise). */
@@ -15,6 +16,7 @@ public final class Counters {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    private final List<Entry> gauges = new ArrayList<>();
 
     /** Registers an unlabelled counter. */
     public synchronized void add(String name, String help, LongSupplier value) {
@@ -25,6 +27,16 @@ public final class Counters {
     public synchronized void add(String name, String help, String labelName, String labelValue,
                                  LongSupplier value) {
         entries.add(new Entry(name, help, labelName, labelValue, value));
+    }
+
+    /** Registers an unlabelled gauge. */
+    public synchronized void addGauge(String name, String help, LongSupplier value) {
+        gauges.add(new Entry(name, help, "", "", value));
+    }
+
+    /** Every gauge, in registration order. */
+    public synchronized List<Entry> gauges() {
+        return Collections.unmodifiableList(new ArrayList<>(gauges));
     }
 
     /** Every entry, in registration order. */
@@ -46,7 +58,9 @@ public final class Counters {
     /** "name=value" pairs (labelled series as name{label}=value), for the minute log. */
     public String summary() {
         final StringBuilder sb = new StringBuilder();
-        for (Entry e : entries()) {
+        final List<Entry> all = new ArrayList<>(entries());
+        all.addAll(gauges());
+        for (Entry e : all) {
             final long v = e.value().getAsLong();
             if (!e.labelName().isEmpty() && v == 0) {
                 continue;

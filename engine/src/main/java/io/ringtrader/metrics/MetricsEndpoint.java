@@ -1,6 +1,7 @@
 package io.ringtrader.metrics;
 
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.SummaryWithCallback;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -65,6 +66,10 @@ public final class MetricsEndpoint implements AutoCloseable {
                 builder.labelNames(label);
             }
             builder.register(registry);
+        }
+        for (Counters.Entry g : counters.gauges()) {
+            GaugeWithCallback.builder().name(g.name()).help(g.help())
+                .callback(cb -> cb.call(g.value().getAsLong())).register(registry);
         }
         SummaryWithCallback.builder()
             .name("ringtrader_latency_seconds")
