@@ -116,7 +116,17 @@ public final class JournalRetention implements Agent, AutoCloseable {
             return 0;
         }
         nextRunNs = nowNs + INTERVAL_NS;
-        apply();
+        try {
+            apply();
+        } catch (RuntimeException e) {
+            // the journal failed or closed under us (a full disk): retention costs disk, never data, and is no
+            // second error beside the writer's own report
+            if (!e.toString().equals(lastFailure)) {
+                lastFailure = e.toString();
+                LOG.warn("Journal retention: pass over {} failed ({}); retried every second", journal.dir(),
+                    e.toString());
+            }
+        }
         return 1;
     }
 
@@ -197,7 +207,7 @@ public final class JournalRetention implements Agent, AutoCloseable {
                     count += p.getFileName().toString().endsWith(".cq4") ? 1 : 0;
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             return; // a file went while listing: the next pass measures again
         }
         bytes = total;
