@@ -38,6 +38,7 @@ public final class JournalRetention implements Agent, AutoCloseable {
     private volatile long deleted;
     private volatile long archived;
     private long nextRunNs;
+    private int loggedNewest = -1;
     private String lastFailure;
     private AgentThread agent;
 
@@ -133,7 +134,6 @@ public final class JournalRetention implements Agent, AutoCloseable {
     /** One pass: removes the cycles past retention, then measures; returns how many went. */
     public int apply() {
         int removed = 0;
-        final long cyclesBefore = cycles;
         try {
             final List<Integer> all = journal.cycles();
             for (int cycle : removable()) {
@@ -164,7 +164,9 @@ public final class JournalRetention implements Agent, AutoCloseable {
             journal.refreshCycles();
         }
         measure();
-        if (cycles != cyclesBefore) {
+        final int newest = journal.lastCycle();
+        if (removed > 0 || newest != loggedNewest) {
+            loggedNewest = newest;
             LOG.info("Journal {}: {} cycles, {} bytes on disk{}", journal.dir(), cycles, bytes,
                 archive.archiveDir() == null ? "" : " (" + archived + " cycles archived to " + archive.archiveDir()
                     + " by this session)");
@@ -214,7 +216,7 @@ public final class JournalRetention implements Agent, AutoCloseable {
         cycles = count;
     }
 
-    /** Bytes of the journal folder, as of the last pass. */
+    /** Bytes of the journal folder, as of the last pass (logged once a day and after each removal). */
     public long bytes() {
         return bytes;
     }

@@ -96,13 +96,13 @@ class JournalDamageTest {
 
     private static Path largestCycleFile(Path journal) throws IOException {
         try (Stream<Path> files = Files.list(journal)) {
-            return files.filter(p -> p.toString().endsWith(".cq4")).max(Comparator.comparingLong(p -> {
+            return files.filter(p -> p.toString().endsWith(".cq4")).max(Comparator.comparingLong((Path p) -> {
                 try {
                     return Files.size(p);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
-            })).orElseThrow();
+            }).thenComparing(Path::toString)).orElseThrow(); // on a tie the day's cycle, not the header's
         }
     }
 
