@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -16,9 +18,10 @@ import java.util.stream.Stream;
  * (the journal rolls on exchange time, so a new cycle is a new simulated day) it prints one Markdown row: the GC
  * count and pause total of the day (collectors' own figures), the heap after a forced full GC (that GC is left out
  * of the next day's figures), and the journal's (and archive's) cycle files and bytes (apparent sizes: Chronicle
- * pre-allocates cycle files sparsely, {@code du} shows less).
+ * pre-allocates cycle files sparsely, {@code du} shows less), and the fills so far (the state file's trade count).
  */
 public final class Soak {
+    private static final Pattern TRADE_COUNT = Pattern.compile("\"trade_count\"\\s*:\\s*(\\d+)");
     private Soak() {
     }
 
@@ -35,8 +38,8 @@ public final class Soak {
         System.out.printf(Locale.ROOT, "soak: %d simulated days, 9 symbols, journal_retention_days %d, %s, in %s%n%n",
             days, keep, archive ? "archived" : "deleted", dir);
         System.out.println("| sim day | GCs | GC pause ms | heap after GC MB | journal cycles | journal MB"
-            + " | archive cycles | archive MB |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+            + " | archive cycles | archive MB | fills |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         final CompletableFuture<Integer> engine = CompletableFuture.supplyAsync(() -> io.ringtrader.app.Main.run(
             "live-trading", "-c", config.toString(), "--feed", "sim", "--speed", "0", "--sim-hours",
             Integer.toString(days * 24), "--data-dir", data.toString(), "--logs-dir", dir.resolve("logs").toString()));
@@ -65,8 +68,9 @@ public final class Soak {
         final long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         final long[] journal = files(data.resolve("journal"));
         final long[] archived = files(data.resolve("journal-archive"));
-        System.out.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %d | %.1f | %d | %.1f |%n", day, now[0] - base[0],
-            now[1] - base[1], heap / 1e6, journal[0], journal[1] / 1e6, archived[0], archived[1] / 1e6);
+        System.out.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %d | %.1f | %d | %.1f | %s |%n", day, now[0] - base[0],
+            now[1] - base[1], heap / 1e6, journal[0], journal[1] / 1e6, archived[0], archived[1] / 1e6,
+            fills(data.resolve("portfolio_state.json")));
         final long[] after = gc();
         base[0] = after[0];
         base[1] = after[1];
@@ -94,6 +98,15 @@ public final class Soak {
                 .max(String::compareTo)
                 .orElse(null);
         }
+    }
+
+    /** The state file's trade count, or "-" before the first save. */
+    private static String fills(Path stateFile) throws Exception {
+        if (!Files.isRegularFile(stateFile)) {
+            return "-";
+        }
+        final Matcher m = TRADE_COUNT.matcher(Files.readString(stateFile));
+        return m.find() ? m.group(1) : "-";
     }
 
     /** Cycle files and bytes of every file in {@code folder}. */

@@ -24,6 +24,7 @@ import io.ringtrader.portfolio.PortfolioSnapshot;
 import io.ringtrader.portfolio.PortfolioView;
 import io.ringtrader.portfolio.RiskPortfolioHandler;
 import io.ringtrader.portfolio.TradeLogWriter;
+import io.ringtrader.risk.RiskReason;
 import io.ringtrader.store.ParquetCandleWriter;
 import io.ringtrader.strategy.StrategyHandler;
 import io.ringtrader.strategy.StrategyRegistry;
@@ -210,6 +211,11 @@ public final class StageChain implements AutoCloseable {
         counters.add("ringtrader_fills_total", "Paper fills", portfolio::fillCount);
         counters.add("ringtrader_risk_rejected_signals_total", "Signals risk refused entirely",
             portfolio::rejectedSignals);
+        for (int bit = 0; bit < RiskReason.COUNT; bit++) {
+            final int index = bit;
+            counters.add("ringtrader_risk_rejections_total", "Rejected signals by reason (one may carry several)",
+                "reason", RiskReason.name(index), () -> portfolio.rejectedSignals(index));
+        }
         final OrderManager orders = portfolio.orders();
         for (byte state = OrderState.ACCEPTED; state < OrderState.COUNT; state++) {
             final byte code = state;

@@ -21,6 +21,8 @@ import io.ringtrader.risk.CorrelationMatrix;
 import io.ringtrader.risk.DrawdownGuard;
 import io.ringtrader.risk.RiskManager;
 import io.ringtrader.risk.RiskReason;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The risk/portfolio ring stage. Per event, in exchange time only: a TRADE marks its instrument to the trade price
@@ -35,6 +37,7 @@ import io.ringtrader.risk.RiskReason;
  * fused and thread-per-stage topologies behave the same.
  */
 public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
+    private static final Logger LOG = LogManager.getLogger(RiskPortfolioHandler.class);
     /** Events between two {@link PortfolioView} publications when nothing fills. */
     private static final int VIEW_EVERY_EVENTS = 64;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -55,6 +58,8 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
     private long lastSnapshotNs = Long.MIN_VALUE;
     private int eventsSinceView;
     private long rejectedSignals;
+    /** Rejected signals by reason bit ({@link RiskReason#COUNT}); one rejection may carry several reasons. */
+    private final long[] rejectedByReason = new long[RiskReason.COUNT];
     private long replaySkipped;
     private long snapshotsDropped;
     private long arithmeticErrors;
@@ -133,7 +138,14 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
             orders.onCandle(candles.get(i));
         }
         if (event.edgeChange != 0 && standAsideWithoutEdge) {
-            standAside = event.edgeChange == MarketEvent.NO_EDGE; // a scheduled re-selection decided again
+            final boolean aside = event.edgeChange == MarketEvent.NO_EDGE; // a scheduled re-selection decided again
+            if (aside != standAside) {
+                // rare (at most once per re-selection): the reason new entries stop or resume, in the log
+                LOG.info(aside ? "Standing aside: the strategy re-selection found no strategy that beat the costs;"
+                    + " no new entries until one does (orders.stand_aside_without_edge)"
+                    : "Trading again: the strategy re-selection found a strategy that beats the costs");
+            }
+            standAside = aside;
         }
         if (event.journalIndex >= 0 && event.journalIndex <= portfolio.journalIndex()) {
             replaySkipped++;
@@ -209,6 +221,9 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
         orders.onSignal(signal, risk, standAside, decision);
         if (decision.approvedQuantityE8 <= 0) {
             rejectedSignals++;
+            for (int bits = decision.reasonCode & ((1 << RiskReason.COUNT) - 1); bits != 0; bits &= bits - 1) {
+                rejectedByReason[Integer.numberOfTrailingZeros(bits)]++;
+            }
         }
     }
 
@@ -279,6 +294,14 @@ public final class RiskPortfolioHandler implements EventHandler<MarketEvent> {
     /** Signals rejected by risk or validation since start. */
     public long rejectedSignals() {
         return rejectedSignals;
+    }
+
+    /**
+     * Signals rejected with reason bit number {@code index} of {@link RiskReason} since start: a signal at its
+     * target, standing aside or cooling down is refused by design, not by a limit.
+     */
+    public long rejectedSignals(int index) {
+        return rejectedByReason[index];
     }
 
     /** Orders lost because a slot's decision or fill batch was full. */

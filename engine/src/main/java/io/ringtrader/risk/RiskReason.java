@@ -50,7 +50,15 @@ public final class RiskReason {
         "SUPERSEDED", "ORDERS_FULL", "WOULD_TAKE", "MIN_HOLD",
     };
 
+    /** The number of named bits: bit {@code i} is {@code 1 << i}, {@code i < COUNT}. */
+    public static final int COUNT = NAMES.length;
+
     private RiskReason() {
+    }
+
+    /** The name of bit number {@code index} ({@code 1 << index}), as in the trade log. */
+    public static String name(int index) {
+        return NAMES[index];
     }
 
     /** Appends the bit names joined by {@code |}, or {@code OK} for 0; allocation-free. */

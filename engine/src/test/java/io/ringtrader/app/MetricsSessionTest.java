@@ -58,7 +58,9 @@ class MetricsSessionTest {
             .contains("ringtrader_latency_seconds{stage=\"candles\",quantile=\"0.5\"}")
             .contains("ringtrader_candles_total").contains("ringtrader_fills_total")
             .contains("ringtrader_feed_rejects_total{reason=").contains("ringtrader_feed_reconnects_total")
-            .contains("ringtrader_ring_drops_total").contains("ringtrader_feed_gaps_total");
+            .contains("ringtrader_ring_drops_total").contains("ringtrader_feed_gaps_total")
+            .contains("ringtrader_risk_rejections_total{reason=\"STAND_ASIDE\"}")
+            .contains("ringtrader_risk_rejections_total{reason=\"AT_TARGET\"}");
         assertThat(engine.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
     }
 

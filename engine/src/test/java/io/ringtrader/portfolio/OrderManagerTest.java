@@ -198,6 +198,10 @@ class OrderManagerTest {
         trade(h, T0 + SECOND, 60_000, 1, Action.BUY);
         assertThat(e.decisions.get(0).reasonCode).isEqualTo(RiskReason.STAND_ASIDE);
         assertThat(h.standingAside()).isTrue();
+        final int asideBit = Integer.numberOfTrailingZeros(RiskReason.STAND_ASIDE);
+        assertThat(RiskReason.name(asideBit)).isEqualTo("STAND_ASIDE");
+        assertThat(h.rejectedSignals(asideBit)).as("a refusal by design is counted under its reason").isEqualTo(1);
+        assertThat(h.rejectedSignals(Integer.numberOfTrailingZeros(RiskReason.DRAWDOWN))).isZero();
         e.clear();
         e.type = EventType.HEARTBEAT;
         e.timestampNs = T0 + 2 * SECOND;
@@ -207,6 +211,8 @@ class OrderManagerTest {
         assertThat(h.standingAside()).as("a re-selection found an edge again").isFalse();
         trade(h, T0 + 3 * SECOND, 60_000, 1, Action.BUY);
         assertThat(states(e)).containsExactly("limit::accepted");
+        assertThat(h.rejectedSignals()).isEqualTo(1);
+        assertThat(h.rejectedSignals(asideBit)).isEqualTo(1);
         e.clear();
         e.type = EventType.HEARTBEAT;
         e.timestampNs = T0 + 4 * SECOND;
