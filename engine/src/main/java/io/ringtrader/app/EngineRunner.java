@@ -1,6 +1,8 @@
 package io.ringtrader.app;
 
 import io.ringtrader.config.FeedSourceKind;
+import io.ringtrader.snapshot.SnapshotFile;
+import io.ringtrader.snapshot.SnapshotStore;
 import io.ringtrader.pipeline.BoundedWait;
 import io.ringtrader.config.ExitCodes;
 import io.ringtrader.source.JournalSource;
@@ -75,6 +77,7 @@ final class EngineRunner {
     private final EventHandler<MarketEvent> extraStage;
     private StrategySelection.Choice strategyChoice;
     private boolean resetDrawdown;
+    private SnapshotFile.Loaded snapshot;
 
     EngineRunner(EngineConfig config, CommonOptions options, EngineMode mode) {
         this(config, options, mode, options.dataDir, null, null);
@@ -103,11 +106,26 @@ final class EngineRunner {
         return this;
     }
 
+    /** Starts the stages from {@code loaded}'s state (replay --from-snapshot; its source starts after it). */
+    EngineRunner fromSnapshot(SnapshotFile.Loaded loaded) {
+        this.snapshot = loaded;
+        return this;
+    }
+
     /** Runs the session: plan, assemble, recover or warm up, run until stopped, stop; returns the exit code. */
     int run() throws Exception {
         final Plan plan = plan();
         final StopSignal stop = new StopSignal();
         final Session session = assemble(plan, stop);
+        if (snapshot != null) {
+            // before the consumer thread starts: its start publishes the restored state to it
+            SnapshotStore.restore(snapshot, StageChain.stateImage(), session.stages.stateRoots());
+            if (mode == EngineMode.REPLAY && session.stages.portfolio != null) {
+                session.stages.portfolio.portfolio().forgetJournalIndex(); // the replay journals into a new journal
+            }
+            log.info("Stages restored from {} (journal index {}, {})", snapshot.file(),
+                snapshot.header().journalIndex(), Rfc3339.formatMicros(snapshot.header().exchangeTimeNs()));
+        }
         int exitCode;
         session.pipeline.start();
         SignalShutdown.install(stop, config.pipeline().shutdownTimeoutMs() + 20_000);
@@ -236,7 +254,7 @@ final class EngineRunner {
         final Consumer<String> notes = plan.journal == null ? null : new JournalNotes(plan.journal);
         final StageChain.Builder chain = StageChain.builder(config, plan.instruments).writingTo(dataDir)
             .journal(plan.journal).viewStage(dashboard == null ? null : dashboard.stage())
-            .extraStage(extraStage).sessionControl(stop);
+            .extraStage(extraStage).sessionControl(stop).snapshotsIn(dataDir.resolve("snapshots"));
         if (plan.registry != null) {
             final Consumer<String> reselectionNotes = dashboard == null ? notes : dashboard.notes(notes);
             chain.trading(plan.registry, plan.choice.active().size(), StrategySelection.reselector(config,

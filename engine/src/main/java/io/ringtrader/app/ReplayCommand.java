@@ -24,12 +24,17 @@ public final class ReplayCommand implements Callable<Integer> {
         + " DATA_DIR/replays/).")
     Path out;
 
+    @Option(names = "--from-snapshot", paramLabel = "PATH", description = "Start the stages from a snapshot (a"
+        + " file, or a folder such as DATA_DIR/snapshots: its newest good one) and replay only the journal after"
+        + " it; a damaged snapshot is reported and the one before it used.")
+    Path fromSnapshot;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         return Launch.run(options, spec.commandLine().getErr(),
-            config -> new ReplayRunner(config, options, verify, out).run());
+            config -> new ReplayRunner(config, options, verify, out, fromSnapshot).run());
     }
 }

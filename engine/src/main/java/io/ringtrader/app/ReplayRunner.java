@@ -1,5 +1,7 @@
 package io.ringtrader.app;
 
+import io.ringtrader.snapshot.SnapshotFile;
+import io.ringtrader.snapshot.SnapshotStore;
 import io.ringtrader.journal.JournalNotes;
 import io.ringtrader.config.ExitCodes;
 import io.ringtrader.source.JournalSource;
@@ -7,7 +9,11 @@ import io.ringtrader.console.ProgressBar;
 import io.ringtrader.config.ConfigException;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.journal.Journal;
+import io.ringtrader.journal.JournalReader;
+import io.ringtrader.journal.JournalRecord;
+import io.ringtrader.journal.RecordType;
 import io.ringtrader.journal.VerifyHandler;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,12 +32,14 @@ final class ReplayRunner {
     private final CommonOptions options;
     private final boolean verify;
     private final Path out;
+    private final Path fromSnapshot;
 
-    ReplayRunner(EngineConfig config, CommonOptions options, boolean verify, Path out) {
+    ReplayRunner(EngineConfig config, CommonOptions options, boolean verify, Path out, Path fromSnapshot) {
         this.config = config;
         this.options = options;
         this.verify = verify;
         this.out = out;
+        this.fromSnapshot = fromSnapshot;
     }
 
     int run() throws Exception {
@@ -59,13 +67,15 @@ final class ReplayRunner {
                 : new StrategySelection.Choice(config.strategies().active(), "no selection journaled: config");
             log.info("Replaying {} input events from {} into {} with symbols {} and strategies {}", inputs,
                 options.journal, outDir, sessionConfig.symbols(), choice.active());
+            final SnapshotFile.Loaded snapshot = fromSnapshot == null ? null : snapshot(source, sessionConfig);
+            final long after = snapshot == null ? -1 : snapshot.header().journalIndex();
             final ProgressBar bar = new ProgressBar(System.out, "events", inputs, System.nanoTime());
-            final JournalSource replay = JournalSource.replay(source, speed(),
+            final JournalSource replay = JournalSource.replay(source, after, speed(),
                 done -> bar.update(done, System.nanoTime(), false), config.pipeline().backgroundIdle());
-            final VerifyHandler verifier = verify ? new VerifyHandler(source) : null;
+            final VerifyHandler verifier = verify ? new VerifyHandler(source, after) : null;
             final long startNs = System.nanoTime();
             final int code = new EngineRunner(sessionConfig, options, EngineMode.REPLAY, outDir, replay, verifier)
-                .withStrategies(choice).run();
+                .withStrategies(choice).fromSnapshot(snapshot).run();
             final long elapsedNs = System.nanoTime() - startNs;
             bar.finish(replay.published(), System.nanoTime());
             System.out.printf(Locale.ROOT, "Replayed %,d events in %.2f s (%,.0f events/s) into %s%n",
@@ -86,6 +96,29 @@ final class ReplayRunner {
             log.error("verify FAILED: {} differences; first: {}", verifier.mismatches(), verifier.firstDifference());
             return ExitCodes.FAILURE;
         }
+    }
+
+    /** The newest good snapshot at --from-snapshot, checked against the journal it claims to reflect. */
+    private SnapshotFile.Loaded snapshot(Journal source, EngineConfig sessionConfig) throws IOException {
+        final SnapshotFile.Loaded s = SnapshotStore.newestGood(fromSnapshot, log);
+        if (s == null) {
+            throw new ConfigException("--from-snapshot", "no usable snapshot at '" + fromSnapshot + "'");
+        }
+        if (!s.header().symbols().equals(String.join(",", sessionConfig.symbols()))) {
+            throw new ConfigException("--from-snapshot", s.file() + " was taken with symbols "
+                + s.header().symbols() + ", the journal has " + String.join(",", sessionConfig.symbols()));
+        }
+        final JournalRecord at = new JournalRecord();
+        final boolean found;
+        try (JournalReader reader = source.reader()) {
+            found = reader.readAt(s.header().journalIndex(), at);
+        }
+        if (!found || at.type != RecordType.INPUT || at.input.timestampNs != s.header().exchangeTimeNs()) {
+            throw new ConfigException("--from-snapshot", s.file() + " does not belong to " + options.journal
+                + ": its journal index " + s.header().journalIndex() + " is not the input it reflects there");
+        }
+        log.info("Replaying from snapshot {} (journal index {})", s.file(), s.header().journalIndex());
+        return s;
     }
 
     private double speed() {

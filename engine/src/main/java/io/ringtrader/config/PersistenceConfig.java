@@ -8,13 +8,15 @@ package io.ringtrader.config;
  * @param parquetCompression   snappy or zstd
  * @param journalEnabled       journal every ring event to Chronicle Queue
  * @param journalRetention     how long the journal's daily cycles are kept
+ * @param snapshotIntervalMinutes every how many minutes of exchange time the stages' state is snapshotted into
+ *                             {@code DATA_DIR/snapshots} (0: never)
  */
 public record PersistenceConfig(long parquetFlushSeconds, String parquetCompression, boolean journalEnabled,
-                                JournalRetentionConfig journalRetention) {
+                                JournalRetentionConfig journalRetention, long snapshotIntervalMinutes) {
 
-    /** Files as configured, keeping every journal cycle. */
+    /** Files as configured, keeping every journal cycle, no snapshots. */
     public PersistenceConfig(long parquetFlushSeconds, String parquetCompression, boolean journalEnabled) {
-        this(parquetFlushSeconds, parquetCompression, journalEnabled, JournalRetentionConfig.KEEP_FOREVER);
+        this(parquetFlushSeconds, parquetCompression, journalEnabled, JournalRetentionConfig.KEEP_FOREVER, 0);
     }
 
     /** Reads the {@code persistence} section. */
@@ -23,6 +25,7 @@ public record PersistenceConfig(long parquetFlushSeconds, String parquetCompress
             n.integer("parquet_flush_seconds", 60, 1, 86_400),
             n.choice("parquet_compression", "snappy", "snappy", "zstd"),
             n.bool("journal_enabled", true),
-            JournalRetentionConfig.read(n));
+            JournalRetentionConfig.read(n),
+            n.integer("snapshot_interval_minutes", 0, 0, 10_080));
     }
 }

@@ -37,6 +37,11 @@ public final class JournalReader implements AutoCloseable {
         }
     }
 
+    /** Reads the entry at {@code index} into {@code out} (the next read is the one after it); false without one. */
+    public boolean readAt(long index, JournalRecord out) {
+        return index >= 0 && tailer.moveToIndex(index) && next(out) && out.index == index;
+    }
+
     /** Reads the next entry into {@code out}; false when there is none (yet). */
     public boolean next(JournalRecord out) {
         try {

@@ -24,14 +24,40 @@ public final class VerifyHandler implements EventHandler<MarketEvent> {
     private String firstDifference;
     /** False inside data-only sessions (after TRADING_OFF): they journaled candles but no signals or trades. */
     private boolean tradingSession = true;
+    /** The input a replay from a snapshot starts after, until the reader is past it; -1 after that. */
+    private long afterInput;
 
     /** Compares against the derived entries of {@code original}. */
     public VerifyHandler(Journal original) {
+        this(original, -1);
+    }
+
+    /**
+     * Compares against the derived entries of {@code original} after its input at {@code afterInput} (-1: all),
+     * for a replay from a snapshot: what that input and the ones before it derived is skipped. The live session
+     * journals an input's outputs before the next input (one consumer thread), which a snapshot requires.
+     */
+    public VerifyHandler(Journal original, long afterInput) {
         this.expected = original.reader();
+        this.afterInput = afterInput;
+    }
+
+    /** On the consumer thread (a Chronicle tailer stays on one thread): past what the snapshot reflects. */
+    private void skipToAfterInput() {
+        if (!expected.readAt(afterInput, record) || record.type != RecordType.INPUT) {
+            throw new IllegalStateException("no input at journal index " + afterInput);
+        }
+        while (expected.next(record) && record.type != RecordType.INPUT) {
+            // derived from inputs the snapshot already reflects
+        }
+        afterInput = -1;
     }
 
     @Override
     public void onEvent(MarketEvent event, long sequence, boolean endOfBatch) {
+        if (afterInput >= 0) {
+            skipToAfterInput();
+        }
         if (event.type == EventType.HISTORY_CANDLE) {
             return;
         }

@@ -4,8 +4,10 @@ import com.lmax.disruptor.EventHandler;
 import io.ringtrader.candle.CandleHandler;
 import io.ringtrader.candle.CandleStore;
 import io.ringtrader.candle.ClosedCandleSink;
+import io.ringtrader.config.ConfigException;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.config.StrategyConfig;
+import io.ringtrader.config.ThreadTopology;
 import io.ringtrader.event.ExitReason;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.MarketEvent;
@@ -25,15 +27,19 @@ import io.ringtrader.portfolio.PortfolioView;
 import io.ringtrader.portfolio.RiskPortfolioHandler;
 import io.ringtrader.portfolio.TradeLogWriter;
 import io.ringtrader.risk.RiskReason;
+import io.ringtrader.snapshot.SnapshotTaker;
+import io.ringtrader.snapshot.StateImage;
 import io.ringtrader.store.ParquetCandleWriter;
 import io.ringtrader.strategy.StrategyHandler;
 import io.ringtrader.strategy.StrategyRegistry;
 import io.ringtrader.strategy.StrategyReselector;
+import io.ringtrader.strategy.StrategySelector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 
 /**
@@ -89,6 +95,8 @@ public final class StageChain implements AutoCloseable {
     public final OutputJournalHandler outputJournal;
     /** The last stage: end-to-end latency, end of feed, the processed count (null off the ring). */
     public final SessionControlHandler control;
+    /** Snapshots every stage's state before session control (null when snapshots are off). */
+    public final SnapshotTaker snapshots;
 
     private final List<EventHandler<MarketEvent>> handlers;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -134,6 +142,7 @@ public final class StageChain implements AutoCloseable {
             tradeLog = null;
         }
         control = b.stop == null ? null : new SessionControlHandler(b.stop, latency, END_TO_END);
+        snapshots = snapshotTaker(config, b);
         handlers = Collections.unmodifiableList(chain(b.viewStage, b.extraStage));
         if (tradeLog != null) {
             tradeLog.start(b.restoredTradeCount, config.pipeline().backgroundIdle());
@@ -143,6 +152,39 @@ public final class StageChain implements AutoCloseable {
             parquet.start(config.pipeline().backgroundIdle());
         }
         registerCounters();
+    }
+
+    private SnapshotTaker snapshotTaker(EngineConfig config, Builder b) {
+        final long minutes = config.persistence().snapshotIntervalMinutes();
+        if (b.snapshotDir == null || minutes == 0 || journal == null) {
+            return null;
+        }
+        if (config.pipeline().threads() != ThreadTopology.FUSED) {
+            throw new ConfigException("persistence.snapshot_interval_minutes", "snapshots need pipeline.threads:"
+                + " fused (one consumer thread gives the consistent cut a snapshot is); got "
+                + config.pipeline().threads().configName());
+        }
+        final SnapshotTaker taker = new SnapshotTaker(b.snapshotDir, minutes * 60_000_000_000L,
+            String.join(",", config.symbols()), stateImage(),
+            () -> strategies == null || strategies.reselectionIdle(), stateRoots());
+        closeables.add(taker);
+        return taker;
+    }
+
+    /**
+     * Everything a snapshot holds, in order: the candle store, the candle, strategy and risk/portfolio stages with
+     * all they own (indicators, regimes, re-selection, correlations, drawdown, orders and exits, the account).
+     */
+    public Object[] stateRoots() {
+        return new Object[] {store, candles, strategies, portfolio};
+    }
+
+    /** What a snapshot walks: stage state, not the writers, views, metrics and ring slots other threads read. */
+    public static StateImage stateImage() {
+        return new StateImage(Set.of(MarketEvent.class, TradeLogWriter.class, PortfolioOutbox.class,
+            PortfolioView.class, StopSignal.class,
+            StrategySelector.class), Set.of(Journal.class.getPackageName(), Counters.class.getPackageName(),
+            "io.ringtrader.dashboard", ParquetCandleWriter.class.getPackageName(), "io.ringtrader.files"));
     }
 
     /** A chain for {@code config} over {@code instruments}; see the builder's methods for the optional parts. */
@@ -183,6 +225,9 @@ public final class StageChain implements AutoCloseable {
         if (extraStage != null) {
             chain.add(extraStage);
         }
+        if (snapshots != null) {
+            chain.add(snapshots);
+        }
         if (control != null) {
             chain.add(control);
         }
@@ -201,6 +246,16 @@ public final class StageChain implements AutoCloseable {
         if (parquet != null) {
             counters.add("ringtrader_parquet_overflows_total", "Closed candles the Parquet queue had no room for",
                 parquet::overflows);
+        }
+        if (snapshots != null) {
+            counters.add("ringtrader_snapshots_total", "State snapshots copied on the ring thread", snapshots::taken);
+            counters.add("ringtrader_snapshots_written_total", "State snapshots written to disk", snapshots::written);
+            counters.add("ringtrader_snapshots_failed_total", "State snapshots that failed (copy or write)",
+                snapshots::failed);
+            counters.addGauge("ringtrader_snapshot_copy_microseconds", "Ring-thread time of the last snapshot copy",
+                () -> snapshots.lastCopyNs() / 1_000);
+            counters.addGauge("ringtrader_snapshot_bytes", "Size of the last snapshot's state",
+                snapshots::lastBytes);
         }
         if (strategies == null) {
             return;
@@ -261,6 +316,7 @@ public final class StageChain implements AutoCloseable {
         private EventHandler<MarketEvent> viewStage;
         private EventHandler<MarketEvent> extraStage;
         private StopSignal stop;
+        private Path snapshotDir;
 
         private Builder(EngineConfig config, Instruments instruments) {
             this.config = config;
@@ -318,6 +374,12 @@ public final class StageChain implements AutoCloseable {
         /** Ends the chain with session control, which triggers {@code s} at the end of the feed. */
         public Builder sessionControl(StopSignal s) {
             this.stop = s;
+            return this;
+        }
+
+        /** Snapshots the stages' state into {@code dir} every {@code persistence.snapshot_interval_minutes}. */
+        public Builder snapshotsIn(Path dir) {
+            this.snapshotDir = dir;
             return this;
         }
 

@@ -130,6 +130,14 @@ public final class Portfolio implements AccountView {
         }
     }
 
+    /**
+     * Forgets the journal index: the events that follow are numbered by another journal (a replay from a snapshot
+     * writes a new one), so none of them is "already reflected".
+     */
+    public void forgetJournalIndex() {
+        journalIndex = -1;
+    }
+
     /** Cash plus every position at its last trade price. */
     public long equityE8() {
         return cashE8 + totalPositionValueE8;

@@ -74,7 +74,13 @@ public final class JournalSource implements MarketDataSource, Agent {
      * END_OF_FEED; {@code progress} (may be null) hears the count of published inputs every 65,536 events.
      */
     public static JournalSource replay(Journal journal, double speed, LongConsumer progress, BackgroundIdle idle) {
-        return new JournalSource(journal, -1, false, speed, true, false, progress, idle);
+        return replay(journal, -1, speed, progress, idle);
+    }
+
+    /** {@code replay} of the entries after {@code afterIndex} (-1: all), e.g. after a snapshot. */
+    public static JournalSource replay(Journal journal, long afterIndex, double speed, LongConsumer progress,
+                                       BackgroundIdle idle) {
+        return new JournalSource(journal, afterIndex, false, speed, true, false, progress, idle);
     }
 
     /** {@code --feed journal}: another process's journal from its start, waiting at the end for new entries. */

@@ -300,4 +300,9 @@ public final class StrategyHandler implements EventHandler<MarketEvent> {
     public StrategyCounters counters() {
         return counters;
     }
+
+    /** True unless a strategy re-selection is computing off the ring. */
+    public boolean reselectionIdle() {
+        return reselector == null || reselector.idle();
+    }
 }

@@ -159,6 +159,11 @@ public final class StrategyReselector {
         return lastHadEdge;
     }
 
+    /** True when no evaluation is computing on the worker (what is pending is not state a snapshot can hold). */
+    public boolean idle() {
+        return pending == null;
+    }
+
     /** Selections run so far. */
     public long selections() {
         return selections;

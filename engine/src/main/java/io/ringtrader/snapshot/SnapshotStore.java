@@ -1,0 +1,68 @@
+package io.ringtrader.snapshot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.Logger;
+
+/** The snapshot folder: the newest good snapshot (a damaged one is reported and the one before used), pruning. */
+public final class SnapshotStore {
+    /** Snapshots kept in the folder: the newest and two to fall back on. */
+    public static final int KEEP = 3;
+
+    private SnapshotStore() {
+    }
+
+    /** The snapshot files in {@code dir}, oldest first (none when it does not exist). */
+    public static List<Path> list(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> {
+                final String n = p.getFileName().toString();
+                return n.startsWith(SnapshotFile.PREFIX) && n.endsWith(SnapshotFile.SUFFIX);
+            }).sorted().toList();
+        }
+    }
+
+    /** Deletes all but the newest {@code keep} snapshots in {@code dir}. */
+    public static void prune(Path dir, int keep) throws IOException {
+        final List<Path> all = list(dir);
+        for (int i = 0; i < all.size() - keep; i++) {
+            Files.deleteIfExists(all.get(i));
+        }
+    }
+
+    /**
+     * The newest good snapshot at {@code fileOrDir} (a folder: its newest; a file: that one), falling back to older
+     * ones in the same folder past a damaged one, each reported on {@code log}; null when there is none.
+     */
+    public static SnapshotFile.Loaded newestGood(Path fileOrDir, Logger log) throws IOException {
+        final boolean one = Files.isRegularFile(fileOrDir);
+        final List<Path> all = list(one ? fileOrDir.toAbsolutePath().getParent() : fileOrDir);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            final Path p = all.get(i);
+            if (one && p.getFileName().toString().compareTo(fileOrDir.getFileName().toString()) > 0) {
+                continue; // newer than the one asked for
+            }
+            try {
+                return SnapshotFile.read(p);
+            } catch (SnapshotDamagedException e) {
+                log.warn("{}; trying the snapshot before it", e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** Puts {@code snapshot}'s state into {@code roots} (the same stage objects it was taken from, built fresh). */
+    public static void restore(SnapshotFile.Loaded snapshot, StateImage image, Object... roots) {
+        final StateBytes.In in = new StateBytes.In(snapshot.body());
+        image.read(in, roots);
+        if (in.available() != 0) {
+            throw new SnapshotMismatchException("the end: " + in.available() + " bytes left over");
+        }
+    }
+}

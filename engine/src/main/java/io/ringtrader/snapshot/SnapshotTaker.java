@@ -1,0 +1,149 @@
+package io.ringtrader.snapshot;
+
+import com.lmax.disruptor.EventHandler;
+import io.ringtrader.event.MarketEvent;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The ring stage that snapshots every stage's state each {@code interval} of exchange time: placed after every
+ * stateful stage on the same consumer thread (the fused topology), so at the first input past each boundary the
+ * stages have processed exactly the inputs up to it. The state is copied into bytes here, on the owning thread
+ * (the only moment the ring waits: milliseconds every interval, reported), and written, checksummed and pruned on
+ * a background thread. A snapshot is put off while a strategy re-selection is computing on its worker (its
+ * result is not state yet), to the next input after it is applied. A failed write is a WARN: the journal is the
+ * source of truth, a snapshot only shortens recovery.
+ */
+public final class SnapshotTaker implements EventHandler<MarketEvent>, AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(SnapshotTaker.class);
+    private static final long NONE = Long.MIN_VALUE;
+
+    private final Path dir;
+    private final long intervalNs;
+    private final String symbols;
+    private final StateImage image;
+    private final Object[] roots;
+    private final BooleanSupplier idle;
+    private final StateBytes.Out buffer = new StateBytes.Out(1 << 20);
+    private final AtomicLong failed = new AtomicLong();
+    private final ExecutorService writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(2), r -> {
+            final Thread t = new Thread(r, "snapshot-writer");
+            t.setDaemon(true);
+            return t;
+        }, (task, pool) -> {
+            failed.incrementAndGet(); // two writes already waiting: the disk is far behind, skip this one
+            LOG.warn("Snapshot skipped: the writer still has two waiting");
+        });
+    private long nextDueNs = NONE;
+    private volatile long taken;
+    private volatile long written;
+    private volatile long lastCopyNs;
+    private volatile long lastBytes;
+
+    /**
+     * Snapshots the state reachable from {@code roots} into {@code dir} every {@code intervalNs} of exchange time,
+     * when {@code idle} (nothing computing off the ring).
+     */
+    public SnapshotTaker(Path dir, long intervalNs, String symbols, StateImage image, BooleanSupplier idle,
+                         Object... roots) {
+        this.dir = dir;
+        this.intervalNs = intervalNs;
+        this.symbols = symbols;
+        this.image = image;
+        this.idle = idle;
+        this.roots = roots.clone();
+    }
+
+    @Override
+    public void onEvent(MarketEvent event, long sequence, boolean endOfBatch) {
+        if (event.journalIndex < 0 || event.timestampNs <= 0) {
+            return; // only a journaled input can be the point a snapshot reflects
+        }
+        if (nextDueNs == NONE) {
+            nextDueNs = boundaryAfter(event.timestampNs);
+        } else if (event.timestampNs >= nextDueNs && idle.getAsBoolean()) {
+            take(event.journalIndex, event.timestampNs);
+            nextDueNs = boundaryAfter(event.timestampNs);
+        }
+    }
+
+    private long boundaryAfter(long timestampNs) {
+        return (Math.floorDiv(timestampNs, intervalNs) + 1) * intervalNs;
+    }
+
+    private void take(long journalIndex, long timestampNs) {
+        final long startNs = System.nanoTime();
+        buffer.reset();
+        try {
+            image.write(buffer, roots);
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            LOG.warn("Snapshot at journal index {} not taken: {}", journalIndex, e.toString());
+            return;
+        }
+        final byte[] body = buffer.toByteArray();
+        lastCopyNs = System.nanoTime() - startNs;
+        lastBytes = body.length;
+        taken++;
+        final SnapshotFile.Header header = new SnapshotFile.Header(journalIndex, timestampNs, symbols);
+        writer.execute(() -> {
+            try {
+                final Path file = SnapshotFile.write(dir, header, body);
+                SnapshotStore.prune(dir, SnapshotStore.KEEP);
+                written++;
+                LOG.info("Snapshot {}: {} bytes, copied on the ring thread in {} us", file.getFileName(),
+                    body.length, lastCopyNs / 1_000);
+            } catch (IOException | RuntimeException e) {
+                failed.incrementAndGet();
+                LOG.warn("Snapshot at journal index {} not written to {}: {}", journalIndex, dir, e.toString());
+            }
+        });
+    }
+
+    /** Snapshots copied on the ring thread. */
+    public long taken() {
+        return taken;
+    }
+
+    /** Snapshots written to disk. */
+    public long written() {
+        return written;
+    }
+
+    /** Snapshots that failed (copy or write). */
+    public long failed() {
+        return failed.get();
+    }
+
+    /** Nanoseconds the last copy held the ring thread. */
+    public long lastCopyNs() {
+        return lastCopyNs;
+    }
+
+    /** Bytes of the last snapshot's state. */
+    public long lastBytes() {
+        return lastBytes;
+    }
+
+    /** Waits for the pending writes (after the ring drained). */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("Snapshot writer still busy after 60 s; the last snapshot may be missing");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
