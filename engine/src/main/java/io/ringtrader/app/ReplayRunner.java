@@ -100,7 +100,10 @@ final class ReplayRunner {
 
     /** The newest good snapshot at --from-snapshot, checked against the journal it claims to reflect. */
     private SnapshotFile.Loaded snapshot(Journal source, EngineConfig sessionConfig) throws IOException {
-        final SnapshotFile.Loaded s = SnapshotStore.newestGood(fromSnapshot, log);
+        final SnapshotFile.Loaded s = SnapshotStore.newestGood(fromSnapshot, damaged -> {
+            log.warn(damaged);
+            System.out.println("warning: " + damaged);
+        });
         if (s == null) {
             throw new ConfigException("--from-snapshot", "no usable snapshot at '" + fromSnapshot + "'");
         }
@@ -118,6 +121,8 @@ final class ReplayRunner {
                 + ": its journal index " + s.header().journalIndex() + " is not the input it reflects there");
         }
         log.info("Replaying from snapshot {} (journal index {})", s.file(), s.header().journalIndex());
+        System.out.printf(Locale.ROOT, "Replaying from snapshot %s (journal index %d, %s)%n", s.file(),
+            s.header().journalIndex(), io.ringtrader.event.Rfc3339.formatMicros(s.header().exchangeTimeNs()));
         return s;
     }
 

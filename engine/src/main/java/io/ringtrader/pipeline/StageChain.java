@@ -165,6 +165,7 @@ public final class StageChain implements AutoCloseable {
                 + config.pipeline().threads().configName());
         }
         final SnapshotTaker taker = new SnapshotTaker(b.snapshotDir, minutes * 60_000_000_000L,
+            config.persistence().snapshotsKept(),
             String.join(",", config.symbols()), stateImage(),
             () -> strategies == null || strategies.reselectionIdle(), stateRoots());
         closeables.add(taker);

@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.logging.log4j.Logger;
 
 /** The snapshot folder: the newest good snapshot (a damaged one is reported and the one before used), pruning. */
 public final class SnapshotStore {
-    /** Snapshots kept in the folder: the newest and two to fall back on. */
-    public static final int KEEP = 3;
-
     private SnapshotStore() {
     }
 
@@ -38,9 +35,9 @@ public final class SnapshotStore {
 
     /**
      * The newest good snapshot at {@code fileOrDir} (a folder: its newest; a file: that one), falling back to older
-     * ones in the same folder past a damaged one, each reported on {@code log}; null when there is none.
+     * ones in the same folder past a damaged one, each reported to {@code report}; null when there is none.
      */
-    public static SnapshotFile.Loaded newestGood(Path fileOrDir, Logger log) throws IOException {
+    public static SnapshotFile.Loaded newestGood(Path fileOrDir, Consumer<String> report) throws IOException {
         final boolean one = Files.isRegularFile(fileOrDir);
         final List<Path> all = list(one ? fileOrDir.toAbsolutePath().getParent() : fileOrDir);
         for (int i = all.size() - 1; i >= 0; i--) {
@@ -51,7 +48,7 @@ public final class SnapshotStore {
             try {
                 return SnapshotFile.read(p);
             } catch (SnapshotDamagedException e) {
-                log.warn("{}; trying the snapshot before it", e.getMessage());
+                report.accept(e.getMessage() + "; trying the snapshot before it");
             }
         }
         return null;

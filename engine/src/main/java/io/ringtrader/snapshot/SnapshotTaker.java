@@ -28,6 +28,7 @@ public final class SnapshotTaker implements EventHandler<MarketEvent>, AutoClose
 
     private final Path dir;
     private final long intervalNs;
+    private final int kept;
     private final String symbols;
     private final StateImage image;
     private final Object[] roots;
@@ -51,12 +52,13 @@ public final class SnapshotTaker implements EventHandler<MarketEvent>, AutoClose
 
     /**
      * Snapshots the state reachable from {@code roots} into {@code dir} every {@code intervalNs} of exchange time,
-     * when {@code idle} (nothing computing off the ring).
+     * when {@code idle} (nothing computing off the ring), keeping the newest {@code kept}.
      */
-    public SnapshotTaker(Path dir, long intervalNs, String symbols, StateImage image, BooleanSupplier idle,
+    public SnapshotTaker(Path dir, long intervalNs, int kept, String symbols, StateImage image, BooleanSupplier idle,
                          Object... roots) {
         this.dir = dir;
         this.intervalNs = intervalNs;
+        this.kept = kept;
         this.symbols = symbols;
         this.image = image;
         this.idle = idle;
@@ -98,7 +100,7 @@ public final class SnapshotTaker implements EventHandler<MarketEvent>, AutoClose
         writer.execute(() -> {
             try {
                 final Path file = SnapshotFile.write(dir, header, body);
-                SnapshotStore.prune(dir, SnapshotStore.KEEP);
+                SnapshotStore.prune(dir, kept);
                 written++;
                 LOG.info("Snapshot {}: {} bytes, copied on the ring thread in {} us", file.getFileName(),
                     body.length, lastCopyNs / 1_000);
