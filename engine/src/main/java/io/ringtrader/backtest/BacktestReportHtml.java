@@ -41,7 +41,7 @@ final class BacktestReportHtml {
      */
     static byte[] render(byte[] reportJson, BacktestResult portfolio, List<Curve> strategies, Candle[] candles,
                          Instruments instruments, long takerFeeE8) throws IOException {
-        return ReportPage.render("report-template.html", "report.js",
+        return ReportPage.render("RingTrader backtest report", "report-body.html", "report.js",
             data(reportJson, portfolio, strategies, candles, instruments, takerFeeE8));
     }
 

@@ -102,7 +102,8 @@ public final class OptimizeReport {
         BacktestFiles.write(s.out().resolve(JSON), json.getBytes(StandardCharsets.UTF_8));
         BacktestFiles.write(s.out().resolve(YAML), yaml().getBytes(StandardCharsets.UTF_8));
         // the page embeds optimize.json byte for byte, so its figures cannot disagree with it
-        BacktestFiles.write(s.out().resolve(HTML), ReportPage.render("optimize-template.html", "optimize.js",
+        BacktestFiles.write(s.out().resolve(HTML), ReportPage.render("RingTrader optimize report",
+            "optimize-body.html", "optimize.js",
             "{\"report\":" + json.trim() + "}"));
         console.println("Wrote " + s.out().resolve(JSON) + ", " + HTML + " and " + YAML);
         console.flush();

@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One self-contained HTML page of the research outputs ({@code report.html}, {@code optimize.html}): a template
- * from {@code io/ringtrader/dashboard/} with the shared style sheet, Apache ECharts from its WebJar, the page's data
- * as JSON and its script (after the shared helpers) inlined, so it opens offline. Stateless.
+ * One self-contained HTML page of the research outputs ({@code report.html}, {@code optimize.html}): the shared
+ * shell from {@code io/ringtrader/dashboard/} with the page's body, the shared style sheet, Apache ECharts from its
+ * WebJar, the page's data as JSON and its script (after the shared helpers) inlined, so it opens offline. The data
+ * goes in last, so nothing in it is taken for a placeholder. Stateless.
  */
 final class ReportPage {
     private static final String DIR = "io/ringtrader/dashboard/";
@@ -15,13 +16,18 @@ final class ReportPage {
     private ReportPage() {
     }
 
-    /** The page of {@code template} drawing {@code dataJson} with {@code script} (file names in the folder). */
-    static byte[] render(String template, String script, String dataJson) {
-        final String page = text(DIR + template)
+    /**
+     * The page titled {@code title} with the HTML fragment {@code body} drawing {@code dataJson} with
+     * {@code script} (file names in the folder); the shared shell holds the rest.
+     */
+    static byte[] render(String title, String body, String script, String dataJson) {
+        final String page = text(DIR + "report-page.html")
+            .replace("/*TITLE*/", title)
+            .replace("/*BODY*/\n", text(DIR + body))
             .replace("/*REPORT_CSS*/", text(DIR + "report.css"))
+            .replace("/*REPORT_JS*/", text(DIR + "report-common.js") + text(DIR + script))
             .replace("/*ECHARTS*/", library())
-            .replace("/*REPORT_DATA*/", dataJson.replace("</", "<\\/"))
-            .replace("/*REPORT_JS*/", text(DIR + "report-common.js") + text(DIR + script));
+            .replace("/*REPORT_DATA*/", dataJson.replace("</", "<\\/"));
         return page.getBytes(StandardCharsets.UTF_8);
     }
 
