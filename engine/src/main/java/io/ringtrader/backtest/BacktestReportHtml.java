@@ -3,7 +3,6 @@ package io.ringtrader.backtest;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.ringtrader.dashboard.StaticResources;
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.ExitReason;
 import io.ringtrader.event.Fill;
@@ -42,14 +41,8 @@ final class BacktestReportHtml {
      */
     static byte[] render(byte[] reportJson, BacktestResult portfolio, List<Curve> strategies, Candle[] candles,
                          Instruments instruments, long takerFeeE8) throws IOException {
-        final String template = text("io/ringtrader/dashboard/report-template.html");
-        final String data = data(reportJson, portfolio, strategies, candles, instruments, takerFeeE8);
-        final String page = template
-            .replace("/*REPORT_CSS*/", text("io/ringtrader/dashboard/report.css"))
-            .replace("/*ECHARTS*/", library())
-            .replace("/*REPORT_DATA*/", data.replace("</", "<\\/"))
-            .replace("/*REPORT_JS*/", text("io/ringtrader/dashboard/report.js"));
-        return page.getBytes(StandardCharsets.UTF_8);
+        return ReportPage.render("RingTrader backtest report", "report-body.html", "report.js",
+            data(reportJson, portfolio, strategies, candles, instruments, takerFeeE8));
     }
 
     private static String data(byte[] reportJson, BacktestResult portfolio, List<Curve> strategies,
@@ -248,18 +241,5 @@ final class BacktestReportHtml {
 
     private static double round2(double v) {
         return Math.round(v * 100.0) / 100.0;
-    }
-
-    /** The charting library's code, which must not hold a closing script tag (it is inlined in one). */
-    private static String library() {
-        final String code = text(StaticResources.ECHARTS);
-        if (code.toLowerCase(java.util.Locale.ROOT).contains("</script")) {
-            throw new IllegalStateException(StaticResources.ECHARTS + " cannot be inlined: it holds </script");
-        }
-        return code;
-    }
-
-    private static String text(String resource) {
-        return new String(StaticResources.read(resource), StandardCharsets.UTF_8);
     }
 }

@@ -24,12 +24,14 @@ import java.util.Map;
  * order), the deflated Sharpe ratio of the best set against all the sets tried, the probability of backtest
  * overfitting over the sets' joined out-of-sample returns, and the walk-forward chain (in each fold the set with
  * the best training Sharpe ratio, compounded over the test periods it then traded). Writes the console table,
- * {@code optimize.json} and {@code chosen_params.yaml} (the best set as a {@code strategies.params} fragment).
+ * {@code optimize.json}, {@code optimize.html} (a self-contained page of it) and {@code chosen_params.yaml} (the
+ * best set as a {@code strategies.params} fragment).
  * Everything printed or written is a function of the inputs alone: the same seed gives the same bytes.
  */
 public final class OptimizeReport {
     public static final String JSON = "optimize.json";
     public static final String YAML = "chosen_params.yaml";
+    public static final String HTML = "optimize.html";
     private static final String ROW = "%4s  %-32s %9s %9s %9s %9s %8s %6s %7s %6s%n";
 
     private final OptimizeRunner.Settings s;
@@ -96,10 +98,14 @@ public final class OptimizeReport {
         final String table = table();
         console.print(table);
         final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        BacktestFiles.write(s.out().resolve(JSON), (mapper.writeValueAsString(json(mapper)) + "\n")
-            .getBytes(StandardCharsets.UTF_8));
+        final String json = mapper.writeValueAsString(json(mapper)) + "\n";
+        BacktestFiles.write(s.out().resolve(JSON), json.getBytes(StandardCharsets.UTF_8));
         BacktestFiles.write(s.out().resolve(YAML), yaml().getBytes(StandardCharsets.UTF_8));
-        console.println("Wrote " + s.out().resolve(JSON) + " and " + s.out().resolve(YAML));
+        // the page embeds optimize.json byte for byte, so its figures cannot disagree with it
+        BacktestFiles.write(s.out().resolve(HTML), ReportPage.render("RingTrader optimize report",
+            "optimize-body.html", "optimize.js",
+            "{\"report\":" + json.trim() + "}"));
+        console.println("Wrote " + s.out().resolve(JSON) + ", " + HTML + " and " + YAML);
         console.flush();
         for (String line : table.split("\n")) {
             BacktestRunner.LOG.info("Optimize {}: {}", s.strategy(), line);

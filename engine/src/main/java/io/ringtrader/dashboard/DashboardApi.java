@@ -152,10 +152,20 @@ public final class DashboardApi {
         });
     }
 
-    /** {@code /api/equity}: equity and drawdown at each minute close in [from, to). */
-    public byte[] equity(long fromNs, long toNs) {
-        final List<EquityCurve.Point> points = EquityCurve.compute(tradeLog, src.candles(), src.instruments(),
+    /**
+     * {@code /api/equity}: equity and drawdown at each minute close in [from, to); when the window reaches the
+     * newest candle, a last point at the portfolio's last update with its total value, so the curve ends where
+     * the account is now (the minute in progress has no close yet).
+     */
+    public synchronized byte[] equity(long fromNs, long toNs) {
+        final List<EquityCurve.Point> minutes = EquityCurve.compute(tradeLog, src.candles(), src.instruments(),
             src.startingCashE8(), fromNs, toNs);
+        final long newest = newestCandleNs();
+        final boolean now = portfolio != null && newest != Long.MIN_VALUE && toNs >= newest + 60_000_000_000L
+            && src.portfolio().read(portfolio) && portfolio.lastUpdateNs >= fromNs;
+        final List<EquityCurve.Point> points = now ? EquityCurve.endingAt(minutes,
+            Math.floorDiv(portfolio.lastUpdateNs, 1_000_000L), FixedPoint.toDouble(portfolio.equityE8),
+            FixedPoint.toDouble(src.startingCashE8())) : minutes;
         return render(g -> {
             g.writeStartObject();
             g.writeStringField("columns", "time_ms,equity,drawdown");

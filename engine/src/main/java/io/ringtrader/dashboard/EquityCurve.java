@@ -72,6 +72,23 @@ final class EquityCurve {
         return out;
     }
 
+    /**
+     * {@code curve} with a last point at {@code timeMs} of {@code equity} (the portfolio's value now), its
+     * drawdown from the curve's peak; unchanged when that time is not after the curve's last point.
+     */
+    static List<Point> endingAt(List<Point> curve, long timeMs, double equity, double startingCash) {
+        if (!curve.isEmpty() && curve.get(curve.size() - 1).timeMs() >= timeMs) {
+            return curve;
+        }
+        double peak = Math.max(startingCash, equity);
+        for (Point p : curve) {
+            peak = Math.max(peak, p.equity());
+        }
+        final List<Point> out = new ArrayList<>(curve);
+        out.add(new Point(timeMs, equity, peak <= 0 ? 0 : (peak - equity) / peak));
+        return out;
+    }
+
     private static double parse(String text, double otherwise) {
         try {
             return text.isEmpty() ? otherwise : Double.parseDouble(text);

@@ -1,10 +1,12 @@
 package io.ringtrader.dashboard;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The page's files, read once from the engine jar: the HTML, script and style sheet under
@@ -12,8 +14,14 @@ import java.util.Map;
  * so the page works with no internet and no CDN. Immutable after {@link #load()}.
  */
 public final class StaticResources {
-    /** ECharts inside its WebJar ({@code org.webjars.npm:echarts}); the version is pinned in the parent pom. */
-    public static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+    /**
+     * The ECharts WebJar's version, read from its own {@code pom.properties}, so the parent pom's
+     * {@code echarts.version} is the one place it is written.
+     */
+    public static final String ECHARTS_VERSION = webJarVersion("org.webjars.npm", "echarts");
+    /** ECharts inside its WebJar ({@code org.webjars.npm:echarts}). */
+    public static final String ECHARTS = "META-INF/resources/webjars/echarts/" + ECHARTS_VERSION
+        + "/dist/echarts.min.js";
     private static final String PAGE_DIR = "io/ringtrader/dashboard/";
 
     /** One file: its bytes and content type. */
@@ -39,6 +47,22 @@ public final class StaticResources {
     /** The file served at {@code path}, or null. */
     public Resource get(String path) {
         return byPath.get(path);
+    }
+
+    /** The version of the WebJar {@code group:artifact} on the class path; throws when it is missing. */
+    static String webJarVersion(String group, String artifact) {
+        final Properties pom = new Properties();
+        try (InputStream in = new ByteArrayInputStream(read("META-INF/maven/" + group + "/" + artifact
+            + "/pom.properties"))) {
+            pom.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        final String version = pom.getProperty("version");
+        if (version == null || version.isBlank()) {
+            throw new IllegalStateException("the WebJar " + group + ":" + artifact + " names no version");
+        }
+        return version.trim();
     }
 
     /** The bytes of a class-path resource; throws when missing. */

@@ -119,6 +119,7 @@
   async function showOrders() {
     const o = await get('/api/orders');
     fillBody('orders', o.orders, function (tr, x) {
+      tr.dataset.order = x.id + '|' + x.symbol + '|' + x.purpose + '|' + orderPrice(x);
       cell(tr, String(x.id)); cell(tr, x.symbol); cell(tr, x.side, x.side); cell(tr, x.type); cell(tr, x.purpose);
       cell(tr, x.quantity); cell(tr, money(orderPrice(x))); cell(tr, x.state);
     });
@@ -210,7 +211,12 @@
     box.dataset.drawn = 'false';
     el('equity-window').textContent = pts.length ? iso(pts[0][0]) + ' .. ' + iso(pts[pts.length - 1][0]) : '';
     equityChart.off('finished');
-    equityChart.on('finished', function () { box.dataset.drawn = 'true'; checkReady(); });
+    equityChart.on('finished', function () {
+      const drawn = equityChart.getOption().series[0].data;
+      box.dataset.last = drawn.length ? JSON.stringify(drawn[drawn.length - 1]) : '';
+      box.dataset.drawn = 'true';
+      checkReady();
+    });
     equityChart.setOption({
       animation: false, backgroundColor: 'transparent',
       tooltip: { trigger: 'axis' },

@@ -1,5 +1,4 @@
 // Draws the backtest report from the embedded data (report.json byte for byte, the curves, bars and fills).
-'use strict';
 (function () {
   const D = JSON.parse(document.getElementById('report-data').textContent);
   const R = D.report;
@@ -9,28 +8,9 @@
   const EXIT_COLORS = { stop_loss: '#ef5f6b', take_profit: '#5aa9ff', trailing_stop: '#f0a742', signal: '#c77dff',
     max_hold: '#aab2c0', drawdown: '#ff4fa3' };
   const PALETTE = ['#f0d264', '#c77dff', '#4cc38a', '#ef8f5f', '#5fd0ef', '#ff7eb6', '#b6e36b', '#9aa7bb'];
-  const pending = new Set();
-
-  function el(id) { return document.getElementById(id); }
-  function show(v) { return v === null || v === undefined ? '-' : String(v); }
-  function done(name) {
-    pending.delete(name);
-    if (pending.size === 0) {
-      document.body.dataset.ready = 'true';
-      el('ready').textContent = 'charts drawn';
-    }
-  }
-  function chart(id, name, option, onDrawn) {
-    pending.add(name);
-    const c = echarts.init(el(id), 'dark');
-    c.on('finished', function () {
-      if (onDrawn) { onDrawn(c); }
-      el(id).dataset.drawn = 'true';
-      done(name);
-    });
-    c.setOption(Object.assign({ animation: false, backgroundColor: 'transparent' }, option));
-    return c;
-  }
+  const el = RT.el;
+  const show = RT.show;
+  const chart = RT.chart;
 
   el('range').textContent = R.from + ' .. ' + R.to + ' | ' + R.symbols.join(', ') + ' | ' + R.minutes
     + ' minutes | starting cash ' + R.starting_cash + ' | fees maker ' + R.maker_fee_bps + ' / taker '

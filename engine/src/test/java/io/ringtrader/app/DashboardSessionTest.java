@@ -99,77 +99,167 @@ class DashboardSessionTest {
         final Process engine = engine(port, "--speed", "0", "--sim-hours", "6", "--seed", "7", "--http-linger", "5m");
         try {
             final JsonNode status = awaitSession(port, engine, "ended");
-            final JsonNode state = JSON.readTree(dir.resolve("data/portfolio_state.json").toFile());
-            final List<String[]> log = tradeLog(dir.resolve("data/live_trades.csv"));
-            assertThat(log).as("the simulated day must have filled").hasSizeGreaterThan(2);
-
-            // the API: the portfolio view and the files
-            assertThat(dec(status.get("cash"))).isEqualByComparingTo(dec(state.get("cash")));
-            assertThat(dec(status.get("total_value"))).isEqualByComparingTo(dec(state.get("total_value")));
-            assertThat(dec(status.get("realized_pnl"))).isEqualByComparingTo(dec(state.get("realized_pnl")));
-            assertThat(dec(status.get("drawdown"))).isEqualByComparingTo(dec(state.get("drawdown")));
-            assertThat(dec(status.get("peak_value"))).isEqualByComparingTo(dec(state.get("peak_value")));
-            assertThat(status.get("trade_count").asLong()).isEqualTo(state.get("trade_count").asLong())
-                .isEqualTo(log.size());
-            assertThat(status.get("entries_halted").asBoolean()).isEqualTo(state.get("entries_halted").asBoolean());
-            assertThat(status.get("last_update").asText()).isEqualTo(state.get("last_update").asText());
+            assertServesTheFiles(port, status, dir.resolve("data"));
             assertThat(status.get("feed").get("trades").asLong()).isPositive();
-            assertThat(status.get("latency").size()).isEqualTo(StageChain.LATENCY_NAMES.length);
-            final JsonNode positions = api(port, "/api/positions");
-            assertThat(heldPositions(positions)).isEqualTo(heldPositions(state.get("positions")));
-            final JsonNode trades = api(port, "/api/trades");
-            assertThat(trades.get("trades").size()).isEqualTo(log.size());
-            for (int i = 0; i < log.size(); i++) {
-                final JsonNode t = trades.get("trades").get(i);
-                assertThat(t.get("timestamp").asText() + t.get("price").asText() + t.get("exit_reason").asText())
-                    .isEqualTo(log.get(i)[0] + log.get(i)[3] + log.get(i)[17]);
-            }
-            final long lastFill = trades.get("trades").get(log.size() - 1).get("time_ms").asLong();
-            assertThat(api(port, "/api/trades?since=" + lastFill).get("trades").size()).isGreaterThanOrEqualTo(1)
-                .isLessThan(log.size());
-            assertThat(api(port, "/api/orders").get("orders")).isEqualTo(state.get("orders"));
-            final JsonNode candles = api(port, "/api/candles?symbol=BTC&hours=2").get("candles");
-            assertThat(candles.size()).isBetween(100, 120);
-            assertThat(api(port, "/api/signals").size()).isEqualTo(2);
-            assertThat(api(port, "/api/strategies").get("active").size()).isEqualTo(3);
-            assertThat(api(port, "/api/equity").get("points").size()).isGreaterThan(300);
-
-            // the page in a real browser
             final Chromium chromium = Chromium.require(dir);
             final String base = "http://127.0.0.1:" + port + "/?live=off";
-            final String dom = chromium.dumpDom(base, 10_000);
-            assertThat(dom).as("the charts drew").containsPattern("<body[^>]*data-ready=\"true\"");
-            assertThat(new BigDecimal(Chromium.attribute(dom, "cash", "data-value")))
-                .isEqualByComparingTo(dec(state.get("cash")));
-            assertThat(new BigDecimal(Chromium.attribute(dom, "total-value", "data-value")))
-                .isEqualByComparingTo(dec(state.get("total_value")));
-            assertThat(Chromium.attribute(dom, "trade-count", "data-value")).isEqualTo(state.get("trade_count")
-                .asText());
-            assertThat(pagePositions(dom)).isEqualTo(heldPositions(state.get("positions")));
-            int markers = 0;
-            for (String symbol : List.of("BTC", "ETH")) {
-                final String id = "chart-" + symbol;
-                assertThat(Chromium.attribute(dom, id, "data-drawn")).isEqualTo("true");
-                final long from = Long.parseLong(Chromium.attribute(dom, id, "data-from-ms"));
-                final long to = Long.parseLong(Chromium.attribute(dom, id, "data-to-ms"));
-                final List<String> expected = expectedMarkers(log, symbol, from, to);
-                final List<String> shown = shownMarkers(Chromium.attribute(dom, id, "data-fills"));
-                assertThat(shown).as(symbol + " fill markers in view vs the trade log").isEqualTo(expected);
-                markers += shown.size();
-                if (!expected.isEmpty()) {
-                    // the check itself must catch a marker the trade log does not have
-                    final List<String> tampered = new ArrayList<>(expected);
-                    tampered.set(0, tampered.get(0).replace("|BUY|", "|SELL|").replace("|buy|", "|sell|"));
-                    assertThat(shown).isNotEqualTo(tampered);
-                }
-            }
-            assertThat(markers).as("fills in view").isPositive();
+            assertPageShowsTheFiles(chromium.dumpDom(base, 10_000), dir.resolve("data"));
             chromium.screenshot(base, Path.of("target", "dashboard.png"), 2300, 10_000);
         } finally {
             engine.destroy(); // SIGTERM: ends the linger, the engine exits 0
             assertThat(engine.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(engine.exitValue()).isZero();
+    }
+
+    @Test
+    @Timeout(300)
+    void shouldServeAReplayedJournalWithTheFiguresOfTheReplaysStateFileAndTradeLog() throws Exception {
+        final Process live = engine(freePort(), "--speed", "0", "--sim-hours", "6", "--seed", "7");
+        assertThat(live.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(live.exitValue()).isZero();
+        final int port = freePort();
+        final Path out = dir.resolve("replay");
+        final Process replay = EngineProcess.start(dir.resolve("out"), List.of("replay", "-c", config().toString(),
+            "--journal", dir.resolve("data/journal").toString(), "--out", out.toString(), "--http-port",
+            Integer.toString(port), "--http-linger", "5m", "--logs-dir", dir.resolve("replay-logs").toString()));
+        try {
+            final JsonNode status = awaitSession(port, replay, "ended");
+            assertThat(status.get("mode").asText()).isEqualTo("replay");
+            assertThat(Files.readAllLines(out.resolve("live_trades.csv")))
+                .as("the replay trades as the live session did")
+                .isEqualTo(Files.readAllLines(dir.resolve("data/live_trades.csv")));
+            assertServesTheFiles(port, status, out);
+            final Chromium chromium = Chromium.require(dir);
+            assertPageShowsTheFiles(chromium.dumpDom("http://127.0.0.1:" + port + "/?live=off", 10_000), out);
+        } finally {
+            replay.destroy();
+            assertThat(replay.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(replay.exitValue()).isZero();
+    }
+
+    /**
+     * The API serves exactly the session's files in {@code data}: the state file's account, positions, open
+     * orders and armed exits, the trade log's rows, and an equity curve that ends at the state's total value.
+     */
+    private void assertServesTheFiles(int port, JsonNode status, Path data) throws Exception {
+        final JsonNode state = JSON.readTree(data.resolve("portfolio_state.json").toFile());
+        final List<String[]> log = tradeLog(data.resolve("live_trades.csv"));
+        assertThat(log).as("the simulated session must have filled").hasSizeGreaterThan(2);
+        assertThat(dec(status.get("cash"))).isEqualByComparingTo(dec(state.get("cash")));
+        assertThat(dec(status.get("total_value"))).isEqualByComparingTo(dec(state.get("total_value")));
+        assertThat(dec(status.get("realized_pnl"))).isEqualByComparingTo(dec(state.get("realized_pnl")));
+        assertThat(dec(status.get("drawdown"))).isEqualByComparingTo(dec(state.get("drawdown")));
+        assertThat(dec(status.get("peak_value"))).isEqualByComparingTo(dec(state.get("peak_value")));
+        assertThat(status.get("trade_count").asLong()).isEqualTo(state.get("trade_count").asLong())
+            .isEqualTo(log.size());
+        assertThat(status.get("entries_halted").asBoolean()).isEqualTo(state.get("entries_halted").asBoolean());
+        assertThat(status.get("last_update").asText()).isEqualTo(state.get("last_update").asText());
+        assertThat(status.get("latency").size()).isEqualTo(StageChain.LATENCY_NAMES.length);
+        assertThat(heldPositions(api(port, "/api/positions"))).isEqualTo(heldPositions(state.get("positions")));
+        final JsonNode trades = api(port, "/api/trades");
+        assertThat(trades.get("trades").size()).isEqualTo(log.size());
+        for (int i = 0; i < log.size(); i++) {
+            final JsonNode t = trades.get("trades").get(i);
+            assertThat(t.get("timestamp").asText() + t.get("price").asText() + t.get("exit_reason").asText())
+                .isEqualTo(log.get(i)[0] + log.get(i)[3] + log.get(i)[17]);
+        }
+        final long lastFill = trades.get("trades").get(log.size() - 1).get("time_ms").asLong();
+        assertThat(api(port, "/api/trades?since=" + lastFill).get("trades").size()).isGreaterThanOrEqualTo(1)
+            .isLessThan(log.size());
+        final JsonNode orders = api(port, "/api/orders");
+        assertThat(state.get("orders").size()).as("the session ends holding armed exits").isPositive();
+        assertThat(orders.get("orders")).isEqualTo(state.get("orders"));
+        assertThat(orders.get("as_of").asText()).isEqualTo(state.get("last_update").asText());
+        assertThat(api(port, "/api/candles?symbol=BTC&hours=2").get("candles").size()).isBetween(100, 120);
+        assertThat(api(port, "/api/signals").size()).isEqualTo(2);
+        assertThat(api(port, "/api/strategies").get("active").size()).isEqualTo(3);
+        final JsonNode points = api(port, "/api/equity").get("points");
+        assertThat(points.size()).isGreaterThan(300);
+        final JsonNode end = points.get(points.size() - 1);
+        assertThat(end.get(0).asLong() * 1_000_000L).as("the curve ends at the state's last update")
+            .isEqualTo(io.ringtrader.event.Rfc3339.parse(state.get("last_update").asText()));
+        assertThat(new BigDecimal(end.get(1).asText())).as("the curve ends at the state's total value")
+            .isCloseTo(dec(state.get("total_value")), org.assertj.core.data.Offset.offset(new BigDecimal("1e-6")));
+    }
+
+    /**
+     * The page in a real browser shows the files in {@code data}: cash, total value, positions, the fill markers in
+     * each chart's view (the trade log's rows), the order and stop lines (the state's open orders and armed exits)
+     * and an equity curve ending at the state's total value.
+     */
+    private static void assertPageShowsTheFiles(String dom, Path data) throws IOException {
+        final JsonNode state = JSON.readTree(data.resolve("portfolio_state.json").toFile());
+        final List<String[]> log = tradeLog(data.resolve("live_trades.csv"));
+        assertThat(dom).as("the charts drew").containsPattern("<body[^>]*data-ready=\"true\"");
+        assertThat(new BigDecimal(Chromium.attribute(dom, "cash", "data-value")))
+            .isEqualByComparingTo(dec(state.get("cash")));
+        assertThat(new BigDecimal(Chromium.attribute(dom, "total-value", "data-value")))
+            .isEqualByComparingTo(dec(state.get("total_value")));
+        assertThat(Chromium.attribute(dom, "trade-count", "data-value")).isEqualTo(state.get("trade_count")
+            .asText());
+        assertThat(pagePositions(dom)).isEqualTo(heldPositions(state.get("positions")));
+        assertThat(pageOrders(dom)).as("the orders table").isEqualTo(stateOrders(state, null));
+        int markers = 0;
+        for (String symbol : List.of("BTC", "ETH")) {
+            final String id = "chart-" + symbol;
+            assertThat(Chromium.attribute(dom, id, "data-drawn")).isEqualTo("true");
+            final long from = Long.parseLong(Chromium.attribute(dom, id, "data-from-ms"));
+            final long to = Long.parseLong(Chromium.attribute(dom, id, "data-to-ms"));
+            final List<String> expected = expectedMarkers(log, symbol, from, to);
+            final List<String> shown = shownMarkers(Chromium.attribute(dom, id, "data-fills"));
+            assertThat(shown).as(symbol + " fill markers in view vs the trade log").isEqualTo(expected);
+            markers += shown.size();
+            if (!expected.isEmpty()) {
+                // the check itself must catch a marker the trade log does not have
+                final List<String> tampered = new ArrayList<>(expected);
+                tampered.set(0, tampered.get(0).replace("|BUY|", "|SELL|").replace("|buy|", "|sell|"));
+                assertThat(shown).isNotEqualTo(tampered);
+            }
+            final List<String> lines = new ArrayList<>();
+            JSON.readTree(Chromium.attribute(dom, id, "data-price-lines")).forEach(l -> lines.add(plain(l.asText())));
+            final List<String> prices = new ArrayList<>();
+            stateOrders(state, symbol).forEach(o -> prices.add(o.substring(o.lastIndexOf('|') + 1)));
+            assertThat(lines).as(symbol + " order and stop lines vs the state's orders").isEqualTo(prices);
+        }
+        assertThat(markers).as("fills in view").isPositive();
+        final JsonNode last = JSON.readTree(Chromium.attribute(dom, "equity-chart", "data-last"));
+        assertThat(last.get(0).asLong() * 1_000_000L)
+            .isEqualTo(io.ringtrader.event.Rfc3339.parse(state.get("last_update").asText()));
+        assertThat(new BigDecimal(last.get(1).asText())).as("the drawn equity curve ends at the state's total value")
+            .isCloseTo(dec(state.get("total_value")), org.assertj.core.data.Offset.offset(new BigDecimal("1e-6")));
+    }
+
+    /** "id|symbol|purpose|price" of the state's orders with a price (of {@code symbol}, or all), in its order. */
+    private static List<String> stateOrders(JsonNode state, String symbol) {
+        final List<String> out = new ArrayList<>();
+        for (JsonNode o : state.get("orders")) {
+            final boolean stop = o.get("type").asText().contains("stop");
+            final String price = o.get(stop ? "stop_price" : "limit_price").asText();
+            if ((symbol == null || symbol.equals(o.get("symbol").asText())) && new BigDecimal(price).signum() > 0) {
+                out.add(o.get("id").asText() + "|" + o.get("symbol").asText() + "|" + o.get("purpose").asText() + "|"
+                    + plain(price));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> pageOrders(String dom) {
+        final List<String> out = new ArrayList<>();
+        final Matcher m = Pattern.compile("<tr data-order=\"([^\"]+)\"").matcher(dom);
+        while (m.find()) {
+            final String row = Chromium.decode(m.group(1));
+            final int cut = row.lastIndexOf('|') + 1;
+            if (new BigDecimal(row.substring(cut)).signum() > 0) {
+                out.add(row.substring(0, cut) + plain(row.substring(cut)));
+            }
+        }
+        return out;
+    }
+
+    private static String plain(String decimal) {
+        return new BigDecimal(decimal).stripTrailingZeros().toPlainString();
     }
 
     @Test
@@ -205,11 +295,15 @@ class DashboardSessionTest {
             assertThat(last).as("exchange time moves between pushes").isAfter(first);
 
             final Chromium chromium = Chromium.require(dir);
-            final String dom = chromium.dumpDom("http://127.0.0.1:" + port + "/?live=poll", 6_000);
-            assertThat(dom).containsPattern("<body[^>]*data-ready=\"true\"");
-            final Matcher updates = Pattern.compile("<body[^>]*data-updates=\"(\\d+)\"").matcher(dom);
-            assertThat(updates.find()).as(dom.substring(0, Math.min(600, dom.length()))).isTrue();
-            assertThat(Integer.parseInt(updates.group(1))).as("snapshots the page applied").isGreaterThanOrEqualTo(3);
+            // the default page (live=sse) in real time: the first snapshot is fetched, the next come as events
+            final String dom = chromium.domWhen("http://127.0.0.1:" + port + "/", "document.body.dataset.ready"
+                + " === 'true' && Number(document.body.dataset.updates) >= 4", 60_000);
+            assertThat(Chromium.attribute(dom, "live", "class")).as("the page's event stream is open")
+                .isEqualTo("tag ok");
+            final Matcher shown = Pattern.compile("id=\"last-update\"[^>]*>([^<]+)<").matcher(dom);
+            assertThat(shown.find()).isTrue();
+            assertThat(Instant.parse(shown.group(1))).as("the page shows a pushed snapshot's exchange time")
+                .isAfter(last);
         } finally {
             assertThat(engine.waitFor(90, TimeUnit.SECONDS)).isTrue();
         }

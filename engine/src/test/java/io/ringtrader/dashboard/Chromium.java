@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's headless Chromium, for the browser tests: dumps a page's DOM after its scripts ran, or takes a
- * screenshot. Each call gets its own profile folder (parallel runs must not share one) and a deadline.
+ * screenshot. Each call gets its own profile folder (parallel runs must not share one) and a deadline. Pages that
+ * keep a request open (server-sent events) never let virtual time run out, so {@link #domWhen} drives the browser
+ * over its DevTools protocol (loopback) in real time instead.
  */
 public final class Chromium {
     private static final long DEADLINE_S = 90;
@@ -61,6 +63,34 @@ public final class Chromium {
             "--screenshot=" + png.toAbsolutePath(), url), null);
         if (!Files.isRegularFile(png) || Files.size(png) == 0) {
             throw new AssertionError("chromium wrote no screenshot of " + url);
+        }
+    }
+
+    /**
+     * The DOM of {@code url} once the script expression {@code condition} is true in the page, in real time (no
+     * virtual time: a page following server-sent events keeps its stream open); fails after {@code deadlineMs}.
+     */
+    public String domWhen(String url, String condition, long deadlineMs) throws IOException, InterruptedException {
+        final Path profile = Files.createTempDirectory(profiles, "profile");
+        final Process p = new ProcessBuilder(executable(), "--headless=new", "--no-sandbox", "--disable-gpu",
+            "--no-first-run", "--disable-extensions", "--remote-debugging-address=127.0.0.1",
+            "--remote-debugging-port=0", "--user-data-dir=" + profile, url)
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try (DevTools page = DevTools.attach(profile.resolve("DevToolsActivePort"), deadlineMs)) {
+            final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMs);
+            while (!"true".equals(page.evaluate("String(!!(" + condition + "))"))) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("the page never met " + condition + " within " + deadlineMs + " ms: "
+                        + page.evaluate("document.body ? document.body.outerHTML.slice(0, 600) : ''"));
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+            return page.evaluate("document.documentElement.outerHTML");
+        } finally {
+            p.destroy();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
         }
     }
 

@@ -83,7 +83,11 @@ class DashboardServerTest {
         assertThat(page.body()).contains("<script src=\"lib/echarts.min.js\"></script>").doesNotContain("http://")
             .doesNotContain("https://");
         assertThat(page.headers().firstValue("content-security-policy")).get().asString().contains("'self'");
-        assertThat(get("/lib/echarts.min.js").body()).hasSizeGreaterThan(500_000).contains("echarts");
+        assertThat(get("/lib/echarts.min.js").body()).hasSizeGreaterThan(500_000).contains("echarts")
+            .as("the library served is the WebJar version the pom names")
+            .contains("t.version=\"" + StaticResources.ECHARTS_VERSION + "\"");
+        assertThat(StaticResources.ECHARTS_VERSION).isEqualTo(System.getProperty("echarts.version",
+            StaticResources.ECHARTS_VERSION)).matches("\\d+\\.\\d+\\.\\d+");
         assertThat(get("/dashboard.js").body()).contains("EventSource");
         final JsonNode status = JSON.readTree(get("/api/status").body());
         assertThat(status.get("symbols").toString()).isEqualTo("[\"BTC\",\"ETH\"]");
