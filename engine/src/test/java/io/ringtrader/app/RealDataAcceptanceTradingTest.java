@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -408,5 +409,60 @@ class RealDataAcceptanceTradingTest {
     private static BigDecimal dec(JsonNode node, String field) {
         assertThat(node.path(field).isTextual()).as(field + " in " + node).isTrue();
         return new BigDecimal(node.path(field).asText());
+    }
+
+    /**
+     * Issue 17 on the real days: with a snapshot every 6 hours of exchange time the session trades byte for byte as
+     * without, and a replay from any of three snapshots (day 1, day 2, day 3) derives exactly what the session
+     * journaled after it, writes its trade log rows after it and ends in its state file.
+     */
+    @Test
+    @Timeout(300)
+    void shouldReplayFromSnapshotsExactlyWhatTheSessionDidAfterThem() throws IOException {
+        final Path config = dir.resolve("engine-snapshots.yaml");
+        Files.writeString(config, CONFIG + "persistence: {snapshot_interval_minutes: 360, snapshots_kept: 100}\n");
+        final Path tapeFile = dir.resolve("btc-eth-ltc-2018-04-04..06.jsonl");
+        final Path data = session(config, tapeFile, "snapshots");
+        assertThat(Files.readString(data.resolve("live_trades.csv")))
+            .isEqualTo(Files.readString(first.resolve("live_trades.csv")));
+        final List<Path> snapshots;
+        try (var files = Files.list(data.resolve("snapshots"))) {
+            snapshots = files.sorted().toList();
+        }
+        assertThat(snapshots).hasSizeGreaterThanOrEqualTo(10);
+        final String state = Files.readString(data.resolve("portfolio_state.json"))
+            .replaceAll("\"journal_index\"\\s*:\\s*\\d+", "");
+        for (Path snapshot : List.of(snapshots.get(1), snapshots.get(snapshots.size() / 2),
+            snapshots.get(snapshots.size() - 2))) {
+            final Path out = dir.resolve("from-" + snapshot.getFileName());
+            final java.io.PrintStream stdout = System.out;
+            final java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+            final StringWriter err = new StringWriter();
+            final int code;
+            System.setOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "replay", "-c",
+                    config.toString(), "--journal", data.resolve("journal").toString(), "--from-snapshot",
+                    snapshot.toString(), "--verify", "--out", out.toString(), "--logs-dir", out + "-logs");
+            } finally {
+                System.setOut(stdout);
+            }
+            final String printed = console.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(code).as(printed + err).isZero();
+            assertThat(printed).containsPattern("verify: OK, [0-9,]+ derived events");
+            final String stamp = snapshot.getFileName().toString().substring("snapshot-".length(),
+                "snapshot-".length() + 15);
+            final String from = stamp.substring(0, 4) + "-" + stamp.substring(4, 6) + "-" + stamp.substring(6, 8) + "T"
+                + stamp.substring(9, 11) + ":" + stamp.substring(11, 13) + ":" + stamp.substring(13, 15);
+            final List<String> after = Files.readAllLines(data.resolve("live_trades.csv")).stream().skip(1)
+                .filter(r -> r.compareTo(from) >= 0).toList();
+            assertThat(Files.readAllLines(out.resolve("live_trades.csv")).stream().skip(1).toList())
+                .as("trade log rows after " + from).containsExactlyElementsOf(after);
+            assertThat(Files.readString(out.resolve("portfolio_state.json"))
+                .replaceAll("\"journal_index\"\\s*:\\s*\\d+", "")).isEqualTo(state);
+            System.out.println("issue 17: replay from " + snapshot.getFileName() + ": " + after.size()
+                + " trade log rows after it, " + printed.lines().filter(l -> l.startsWith("verify")).findFirst()
+                .orElse(""));
+        }
     }
 }
