@@ -2,6 +2,7 @@ package io.ringtrader.app;
 
 import io.ringtrader.config.FeedSourceKind;
 import io.ringtrader.snapshot.SnapshotFile;
+import io.ringtrader.snapshot.SnapshotMismatchException;
 import io.ringtrader.snapshot.SnapshotStore;
 import io.ringtrader.pipeline.BoundedWait;
 import io.ringtrader.config.ExitCodes;
@@ -190,9 +191,31 @@ final class EngineRunner {
             weighStateFile(plan);
         }
         if (recovering) {
-            checkRetained(journal, mode == EngineMode.LIVE_TRADING && plan.restored == null);
+            chooseSnapshot(plan);
+            checkRetained(journal, mode == EngineMode.LIVE_TRADING && plan.restored == null
+                && plan.snapshot == null);
         }
         return plan;
+    }
+
+    /**
+     * A restart starts from the newest good snapshot of this journal, when there is one (not when tailing
+     * another process's journal: where to resume reading it is learned from the whole journal).
+     */
+    private void chooseSnapshot(Plan plan) throws IOException {
+        if (plan.source instanceof Sources.ClosingSource closing && closing.inner() instanceof JournalSource) {
+            return;
+        }
+        final SnapshotFile.Loaded s = SnapshotChoice.newest(dataDir.resolve("snapshots"), log::warn);
+        if (s == null) {
+            return;
+        }
+        final String misfit = SnapshotChoice.misfit(s, plan.journal, config.symbols());
+        if (misfit != null) {
+            log.warn("Not recovering from a snapshot: {}; the whole journal is pushed instead", misfit);
+            return;
+        }
+        plan.snapshot = s;
     }
 
     /** A fresh journal records the session's symbols; one recorded with other symbols is refused. */
@@ -247,6 +270,35 @@ final class EngineRunner {
         plan.tradeLogRows = restored != null ? restored.tradeCount : plan.recovering ? 0 : -1;
     }
 
+    /** The chain from the plan's snapshot, or without it when it does not fit this engine. */
+    private StageChain buildStages(StageChain.Builder chain, Plan plan, Consumer<String> reselectionNotes)
+        throws IOException {
+        try {
+            final StageChain stages = trading(chain, plan, reselectionNotes).fromSnapshot(plan.snapshot).build();
+            if (plan.snapshot != null) {
+                log.info("Recovering from snapshot {} (journal index {}, {}): only the journal after it goes"
+                    + " through the stages", plan.snapshot.file(), plan.snapshot.header().journalIndex(),
+                    Rfc3339.formatMicros(plan.snapshot.header().exchangeTimeNs()));
+            }
+            return stages;
+        } catch (SnapshotMismatchException e) {
+            log.warn("Not recovering from {}: {}; the whole journal is pushed instead", plan.snapshot.file(),
+                e.getMessage());
+            plan.snapshot = null;
+            return trading(chain, plan, reselectionNotes).fromSnapshot(null).build();
+        }
+    }
+
+    /** The trading stages of {@code chain} (fresh ones each call: a failed snapshot restore leaves none behind). */
+    private StageChain.Builder trading(StageChain.Builder chain, Plan plan, Consumer<String> reselectionNotes) {
+        if (plan.registry != null) {
+            chain.trading(plan.registry, plan.choice.active().size(), StrategySelection.reselector(config,
+                plan.instruments, plan.registry, plan.choice.active().size(), reselectionNotes));
+            chain.restoring(plan.snapshot == null ? plan.restored : null, plan.tradeLogRows);
+        }
+        return chain;
+    }
+
     /** Builds the stage chain, the ring and the health checks around them (nothing runs yet). */
     private Session assemble(Plan plan, StopSignal stop) throws IOException {
         final DashboardWiring dashboard = DashboardWiring.create(config, mode, plan.instruments, plan.choice,
@@ -255,13 +307,8 @@ final class EngineRunner {
         final StageChain.Builder chain = StageChain.builder(config, plan.instruments).writingTo(dataDir)
             .journal(plan.journal).viewStage(dashboard == null ? null : dashboard.stage())
             .extraStage(extraStage).sessionControl(stop).snapshotsIn(dataDir.resolve("snapshots"));
-        if (plan.registry != null) {
-            final Consumer<String> reselectionNotes = dashboard == null ? notes : dashboard.notes(notes);
-            chain.trading(plan.registry, plan.choice.active().size(), StrategySelection.reselector(config,
-                plan.instruments, plan.registry, plan.choice.active().size(), reselectionNotes));
-            chain.restoring(plan.restored, plan.tradeLogRows);
-        }
-        final StageChain stages = chain.build();
+        final Consumer<String> reselectionNotes = dashboard == null ? notes : dashboard.notes(notes);
+        final StageChain stages = buildStages(chain, plan, reselectionNotes);
         if (plan.source instanceof FeedSource feed) {
             feed.registerCounters(stages.counters);
         }
@@ -299,7 +346,7 @@ final class EngineRunner {
         final FeedResume resume = plan.source instanceof FeedSource
             ? new FeedResume(plan.instruments.size(), config.feed().dedupWindow()) : null;
         final long lastFeedSequence = replayJournal(plan.journal, session.pipeline, session.stop, session.stages,
-            resume);
+            resume, plan.snapshot == null ? -1 : plan.snapshot.header().journalIndex());
         if (plan.source instanceof FeedSource feed) {
             feed.resumeFrom(resume);
             if (config.feed().source() != FeedSourceKind.COINBASE) {
@@ -403,6 +450,8 @@ final class EngineRunner {
         boolean noEdge;
         PortfolioSnapshot restored;
         long tradeLogRows = -1;
+        /** The snapshot recovery starts from (null: the whole journal). */
+        SnapshotFile.Loaded snapshot;
 
         Plan(Instruments instruments, MarketDataSource source, Journal journal, boolean recovering) {
             this.instruments = instruments;
@@ -533,11 +582,11 @@ final class EngineRunner {
      * the deadline) and waits until all went through every stage.
      */
     private long replayJournal(Journal journal, Pipeline pipeline, StopSignal stop, StageChain stages,
-                               FeedResume resume) {
+                               FeedResume resume, long afterIndex) {
         final long startNs = System.nanoTime();
         final long errorsBefore = pipeline.stageErrors();
         final long startSequence = pipeline.lastPublished();
-        final JournalSource replay = JournalSource.recovery(journal,
+        final JournalSource replay = JournalSource.recovery(journal, afterIndex,
             config.pipeline().backgroundIdle()).remembering(resume);
         replay.start(pipeline.publisher());
         final boolean done = BoundedWait.await(

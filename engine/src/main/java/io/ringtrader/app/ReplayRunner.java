@@ -1,7 +1,6 @@
 package io.ringtrader.app;
 
 import io.ringtrader.snapshot.SnapshotFile;
-import io.ringtrader.snapshot.SnapshotStore;
 import io.ringtrader.journal.JournalNotes;
 import io.ringtrader.config.ExitCodes;
 import io.ringtrader.source.JournalSource;
@@ -9,9 +8,6 @@ import io.ringtrader.console.ProgressBar;
 import io.ringtrader.config.ConfigException;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.journal.Journal;
-import io.ringtrader.journal.JournalReader;
-import io.ringtrader.journal.JournalRecord;
-import io.ringtrader.journal.RecordType;
 import io.ringtrader.journal.VerifyHandler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,25 +96,16 @@ final class ReplayRunner {
 
     /** The newest good snapshot at --from-snapshot, checked against the journal it claims to reflect. */
     private SnapshotFile.Loaded snapshot(Journal source, EngineConfig sessionConfig) throws IOException {
-        final SnapshotFile.Loaded s = SnapshotStore.newestGood(fromSnapshot, damaged -> {
+        final SnapshotFile.Loaded s = SnapshotChoice.newest(fromSnapshot, damaged -> {
             log.warn(damaged);
             System.out.println("warning: " + damaged);
         });
         if (s == null) {
             throw new ConfigException("--from-snapshot", "no usable snapshot at '" + fromSnapshot + "'");
         }
-        if (!s.header().symbols().equals(String.join(",", sessionConfig.symbols()))) {
-            throw new ConfigException("--from-snapshot", s.file() + " was taken with symbols "
-                + s.header().symbols() + ", the journal has " + String.join(",", sessionConfig.symbols()));
-        }
-        final JournalRecord at = new JournalRecord();
-        final boolean found;
-        try (JournalReader reader = source.reader()) {
-            found = reader.readAt(s.header().journalIndex(), at);
-        }
-        if (!found || at.type != RecordType.INPUT || at.input.timestampNs != s.header().exchangeTimeNs()) {
-            throw new ConfigException("--from-snapshot", s.file() + " does not belong to " + options.journal
-                + ": its journal index " + s.header().journalIndex() + " is not the input it reflects there");
+        final String misfit = SnapshotChoice.misfit(s, source, sessionConfig.symbols());
+        if (misfit != null) {
+            throw new ConfigException("--from-snapshot", misfit);
         }
         log.info("Replaying from snapshot {} (journal index {})", s.file(), s.header().journalIndex());
         System.out.printf(Locale.ROOT, "Replaying from snapshot %s (journal index %d, %s)%n", s.file(),

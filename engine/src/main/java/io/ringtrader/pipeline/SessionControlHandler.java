@@ -39,6 +39,13 @@ public final class SessionControlHandler implements EventHandler<MarketEvent> {
         processed++;
     }
 
+    /** Continues from a snapshot taken at {@code exchangeTimeNs} (a later feed continues after it). */
+    public void resumeAt(long exchangeTimeNs) {
+        if (exchangeTimeNs > lastExchangeTimeNs) {
+            lastExchangeTimeNs = exchangeTimeNs;
+        }
+    }
+
     /** Events that went through every stage. */
     public long processed() {
         return processed;

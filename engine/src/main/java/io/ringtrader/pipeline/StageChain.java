@@ -27,6 +27,8 @@ import io.ringtrader.portfolio.PortfolioView;
 import io.ringtrader.portfolio.RiskPortfolioHandler;
 import io.ringtrader.portfolio.TradeLogWriter;
 import io.ringtrader.risk.RiskReason;
+import io.ringtrader.snapshot.SnapshotFile;
+import io.ringtrader.snapshot.SnapshotStore;
 import io.ringtrader.snapshot.SnapshotTaker;
 import io.ringtrader.snapshot.StateImage;
 import io.ringtrader.store.ParquetCandleWriter;
@@ -144,8 +146,19 @@ public final class StageChain implements AutoCloseable {
         control = b.stop == null ? null : new SessionControlHandler(b.stop, latency, END_TO_END);
         snapshots = snapshotTaker(config, b);
         handlers = Collections.unmodifiableList(chain(b.viewStage, b.extraStage));
+        long keptRows = b.restoredTradeCount;
+        if (b.snapshot != null) {
+            // before any writer starts: a snapshot that does not fit throws here and nothing was written
+            SnapshotStore.restore(b.snapshot, stateImage(), stateRoots());
+            if (control != null) {
+                control.resumeAt(b.snapshot.header().exchangeTimeNs());
+            }
+            if (portfolio != null) {
+                keptRows = portfolio.portfolio().tradeCount(); // later rows are derived again from the journal
+            }
+        }
         if (tradeLog != null) {
-            tradeLog.start(b.restoredTradeCount, config.pipeline().backgroundIdle());
+            tradeLog.start(keptRows, config.pipeline().backgroundIdle());
             closeables.add(tradeLog);
         }
         if (parquet != null) {
@@ -318,6 +331,7 @@ public final class StageChain implements AutoCloseable {
         private EventHandler<MarketEvent> extraStage;
         private StopSignal stop;
         private Path snapshotDir;
+        private SnapshotFile.Loaded snapshot;
 
         private Builder(EngineConfig config, Instruments instruments) {
             this.config = config;
@@ -381,6 +395,16 @@ public final class StageChain implements AutoCloseable {
         /** Snapshots the stages' state into {@code dir} every {@code persistence.snapshot_interval_minutes}. */
         public Builder snapshotsIn(Path dir) {
             this.snapshotDir = dir;
+            return this;
+        }
+
+        /**
+         * Starts the stages from {@code s}'s state (null: fresh or as restoring says); the trade log then keeps the
+         * rows the snapshot's account reflects. A snapshot that does not fit makes {@link #build()} throw a
+         * {@link io.ringtrader.snapshot.SnapshotMismatchException} before anything is written.
+         */
+        public Builder fromSnapshot(SnapshotFile.Loaded s) {
+            this.snapshot = s;
             return this;
         }
 

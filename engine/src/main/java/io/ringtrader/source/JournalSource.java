@@ -66,7 +66,15 @@ public final class JournalSource implements MarketDataSource, Agent {
      * {@link io.ringtrader.event.TradeFlags#REPLAYED} so the journal stages do not append them again; no END_OF_FEED.
      */
     public static JournalSource recovery(Journal journal, BackgroundIdle idle) {
-        return new JournalSource(journal, -1, false, 0, false, true, null, idle);
+        return recovery(journal, -1, idle);
+    }
+
+    /**
+     * Crash recovery of the entries after {@code afterIndex} (a snapshot's); the feed's trade memory
+     * ({@link #remembering}) still hears every journaled trade, read but not published.
+     */
+    public static JournalSource recovery(Journal journal, long afterIndex, BackgroundIdle idle) {
+        return new JournalSource(journal, afterIndex, false, 0, false, true, null, idle);
     }
 
     /**
@@ -199,9 +207,22 @@ public final class JournalSource implements MarketDataSource, Agent {
         // a batch is claimed whole: it must fit a quarter of the ring, or a small ring (ring_size 64) never has room
         batchLimit = speed > 0 ? 1 : Math.min(BATCH, Math.max(1, publisher.bufferSize() / 4));
         reader = journal.reader();
+        if (resume != null && afterIndex >= 0) {
+            rememberThrough(afterIndex);
+        }
         if (!reader.seekAfter(afterIndex)) {
             log.warn("Journal {} has no entry {}; reading from the start", journal.dir(), afterIndex);
             reader.seekAfter(-1);
+        }
+    }
+
+    /** The trades up to {@code index} go into the feed's memory only: the stages start from a snapshot there. */
+    private void rememberThrough(long index) {
+        reader.seekAfter(-1);
+        while (reader.next(record) && record.index <= index) {
+            if (record.type == RecordType.INPUT) {
+                resume.remember(record.input);
+            }
         }
     }
 

@@ -1,0 +1,98 @@
+package io.ringtrader.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A restart from a snapshot ends exactly where a restart that pushes the whole journal ends: the same data folder,
+ * restarted once with its snapshots and once without, writes byte-identical trade logs and state files, although the
+ * snapshot is older than the state file (the fills after it are derived again from the journal and their trade-log
+ * rows written again).
+ */
+@Tag("slow")
+class SnapshotRecoverySessionTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int liveTrading(Path config, Path data, String hours, String logs) {
+        return Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "live-trading", "-c",
+            config.toString(), "--feed", "sim", "--speed", "0", "--sim-hours", hours, "--seed", "7", "--symbols",
+            "BTC,ETH,SOL", "--data-dir", data.toString(), "--logs-dir", dir.resolve(logs).toString());
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                final Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    /** Log lines are written by an asynchronous logger: wait (bounded) until {@code text} reaches the file. */
+    private String awaitLog(String logs, String text) throws IOException {
+        final Path file = dir.resolve(logs).resolve("integrated_live_trading.log");
+        String content = "";
+        for (int i = 0; i < 200 && !content.contains(text); i++) {
+            LockSupport.parkNanos(50_000_000L);
+            content = Files.exists(file) ? Files.readString(file) : "";
+        }
+        return content;
+    }
+
+    @Test
+    @Timeout(300)
+    void aRestartFromASnapshotEqualsARestartFromTheWholeJournal() throws IOException {
+        final Path config = dir.resolve("engine.yaml");
+        Files.writeString(config, "portfolio: {status_interval_seconds: 0}\norders: {entry_type: market}\n"
+            + "persistence: {snapshot_interval_minutes: 30}\n");
+        final Path withSnapshot = dir.resolve("with-snapshot");
+        assertThat(liveTrading(config, withSnapshot, "4", "first-logs")).as(err.toString()).isZero();
+        final Path wholeJournal = dir.resolve("whole-journal");
+        copy(withSnapshot, wholeJournal);
+        try (Stream<Path> s = Files.walk(wholeJournal.resolve("snapshots"))) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        // keep only the 03:00 snapshot: positions open, their exits fill after it
+        final List<Path> snapshots;
+        try (Stream<Path> s = Files.list(withSnapshot.resolve("snapshots"))) {
+            snapshots = s.sorted().toList();
+        }
+        assertThat(snapshots.get(0).getFileName().toString()).startsWith("snapshot-20260105T030000-");
+        Files.delete(snapshots.get(1));
+        Files.delete(snapshots.get(2));
+        final List<String> rowsAfterSnapshot = Files.readAllLines(withSnapshot.resolve("live_trades.csv")).stream()
+            .skip(1).filter(r -> r.compareTo("2026-01-05T03:00") >= 0).toList();
+        assertThat(rowsAfterSnapshot).as("fills to derive again after the snapshot").hasSizeGreaterThan(5);
+
+        assertThat(liveTrading(config, withSnapshot, "6", "snapshot-logs")).as(err.toString()).isZero();
+        assertThat(liveTrading(config, wholeJournal, "6", "journal-logs")).as(err.toString()).isZero();
+        assertThat(awaitLog("snapshot-logs", "Recovering from snapshot")).contains("Recovering from snapshot "
+            + snapshots.get(0));
+        assertThat(awaitLog("journal-logs", "Recovered")).doesNotContain("Recovering from snapshot");
+        assertThat(Files.readString(withSnapshot.resolve("live_trades.csv")))
+            .isEqualTo(Files.readString(wholeJournal.resolve("live_trades.csv")))
+            .contains(rowsAfterSnapshot.get(rowsAfterSnapshot.size() - 1));
+        assertThat(Files.readString(withSnapshot.resolve("portfolio_state.json")))
+            .isEqualTo(Files.readString(wholeJournal.resolve("portfolio_state.json")));
+    }
+}
