@@ -18,24 +18,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Drives a real {@link FeedClient} against a real scripted WebSocket server on loopback. */
+@Timeout(120)
 class FeedClientTest {
     private static final long WAIT_MS = 15_000;
 
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-    }
+    @AutoClose
+    private final Closeables toClose = new Closeables();
 
     @Test
     void shouldDeliverEveryTradeExactlyOnceAcrossAbruptDrops() {
@@ -434,7 +430,7 @@ class FeedClientTest {
             "both subscribes on connection " + connection);
     }
 
-    private static void await(BooleanSupplier condition, String what) {
+    static void await(BooleanSupplier condition, String what) {
         final long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
