@@ -2,6 +2,9 @@ package io.ringtrader.feed;
 
 import io.ringtrader.event.Quote;
 import io.ringtrader.event.RingPublisher;
+import io.ringtrader.metrics.Counters;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The level2 books of every traded product and what reaches the ring from them. A frame's level2 changes are
@@ -9,8 +12,9 @@ import io.ringtrader.event.RingPublisher;
  * side changed publishes one {@code QUOTE} event: the ring carries top-of-book changes, at most one per product per
  * frame, never every level2 update (a busy book moves thousands of times a second, almost all of it deep in the
  * book). A book that is not valid (waiting for its snapshot) or crossed publishes an empty quote once, so the
- * stages fall back to trades. Counters are plain fields written by the feed's I/O thread (other threads read them
- * stale, for logs); everything else runs on that thread.
+ * stages fall back to trades. Counters are plain fields written by the feed's I/O thread; other threads (the feed
+ * log, {@code /metrics}) read them stale but whole (64-bit JVM longs), which is all a counter needs. Everything else
+ * runs on that thread.
  */
 public final class Level2Books {
     private final Level2Book[] books;
@@ -169,18 +173,71 @@ public final class Level2Books {
         return quoteDrops;
     }
 
+    /** Books kept (one per instrument). */
+    public int size() {
+        return books.length;
+    }
+
+    /** Books valid now (snapshot applied and not lost since). */
+    public int validBooks() {
+        return (int) sum(b -> b.valid() ? 1 : 0);
+    }
+
+    /** Updates ignored over all books because the book waited for its snapshot. */
+    public long updatesIgnored() {
+        return sum(Level2Book::updatesIgnored);
+    }
+
+    /** Levels dropped over all books because a side was full. */
+    public long levelsDropped() {
+        return sum(Level2Book::droppedLevels);
+    }
+
+    private long sum(ToLongFunction<Level2Book> value) {
+        long sum = 0;
+        for (Level2Book b : books) {
+            sum += value.applyAsLong(b);
+        }
+        return sum;
+    }
+
+    /**
+     * Registers the books' health on {@code counters} (the feed log line's figures, for {@code /metrics}): read at
+     * scrape time through {@code books}, which gives null until the client exists (every series reads 0 then).
+     */
+    public static void registerCounters(Counters counters, Supplier<Level2Books> books) {
+        counters.addGauge("ringtrader_level2_books", "Level2 books kept, one per product",
+            () -> read(books, Level2Books::size));
+        counters.addGauge("ringtrader_level2_books_valid", "Level2 books valid (snapshot applied, not lost since)",
+            () -> read(books, Level2Books::validBooks));
+        counters.add("ringtrader_level2_snapshots_total", "Level2 snapshots applied",
+            () -> read(books, Level2Books::snapshots));
+        counters.add("ringtrader_level2_updates_total", "Level2 level changes received",
+            () -> read(books, Level2Books::updates));
+        counters.add("ringtrader_level2_updates_ignored_total",
+            "Level2 level changes ignored because the book waited for its snapshot",
+            () -> read(books, Level2Books::updatesIgnored));
+        counters.add("ringtrader_level2_crossed_total", "Times a level2 book became crossed (best bid >= best ask)",
+            () -> read(books, Level2Books::crossings));
+        counters.add("ringtrader_level2_rebuilds_total", "Valid level2 books discarded for a rebuild (gap, reconnect)",
+            () -> read(books, Level2Books::rebuilds));
+        counters.add("ringtrader_level2_quotes_total", "Quote events published from the level2 books",
+            () -> read(books, Level2Books::quotes));
+        counters.add("ringtrader_level2_quote_drops_total", "Quote events the full ring had no room for (retried)",
+            () -> read(books, Level2Books::quoteDrops));
+        counters.add("ringtrader_level2_levels_dropped_total", "Level2 levels dropped because a book side was full",
+            () -> read(books, Level2Books::levelsDropped));
+    }
+
+    private static long read(Supplier<Level2Books> books, ToLongFunction<Level2Books> value) {
+        final Level2Books b = books.get();
+        return b == null ? 0 : value.applyAsLong(b);
+    }
+
     /** One line for the feed log. */
     public String summary() {
-        long ignored = 0;
-        long dropped = 0;
-        int valid = 0;
-        for (Level2Book b : books) {
-            ignored += b.updatesIgnored();
-            dropped += b.droppedLevels();
-            valid += b.valid() ? 1 : 0;
-        }
-        return "level2: books valid=" + valid + "/" + books.length + " snapshots=" + snapshots + " updates="
-            + updates + " ignored=" + ignored + " crossed=" + crossings + " rebuilds=" + rebuilds + " quotes="
-            + quotes + " quote_drops=" + quoteDrops + " levels_dropped=" + dropped;
+        return "level2: books valid=" + validBooks() + "/" + books.length + " snapshots=" + snapshots + " updates="
+            + updates + " ignored=" + updatesIgnored() + " crossed=" + crossings + " rebuilds=" + rebuilds
+            + " quotes=" + quotes + " quote_drops=" + quoteDrops + " levels_dropped=" + levelsDropped();
     }
 }

@@ -10,6 +10,7 @@ import io.ringtrader.exchange.LoopbackExchange;
 import io.ringtrader.feed.FeedClient;
 import io.ringtrader.feed.FeedResume;
 import io.ringtrader.feed.FeedStats;
+import io.ringtrader.feed.Level2Books;
 import io.ringtrader.feed.RejectReason;
 import io.ringtrader.metrics.Counters;
 import org.apache.logging.log4j.LogManager;
@@ -90,6 +91,15 @@ public final class FeedSource implements MarketDataSource {
             () -> stats(FeedStats::readPauses));
         counters.add("ringtrader_ring_drops_total", "Events dropped because the ring was full",
             () -> stats(FeedStats::drops));
+        if (feedConfig.level2().enabled()) {
+            counters.add("ringtrader_level2_resubscribes_total",
+                "Level2 resubscribes for fresh snapshots after the books were lost on a live connection",
+                () -> stats(FeedStats::booksResubscribes));
+            Level2Books.registerCounters(counters, () -> {
+                final FeedClient c = client;
+                return c == null ? null : c.books();
+            });
+        }
         for (RejectReason reason : RejectReason.values()) {
             counters.add("ringtrader_feed_rejects_total", "Frames or trades rejected, by reason", "reason",
                 reason.name().toLowerCase(java.util.Locale.ROOT), () -> {

@@ -18,9 +18,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code live-trading --feed sim --metrics-port N} serves counters and latency histograms while it runs. */
+@Timeout(120)
 class MetricsSessionTest {
     @TempDir
     Path dir;
@@ -60,7 +62,11 @@ class MetricsSessionTest {
             .contains("ringtrader_feed_rejects_total{reason=").contains("ringtrader_feed_reconnects_total")
             .contains("ringtrader_ring_drops_total").contains("ringtrader_feed_gaps_total")
             .contains("ringtrader_risk_rejections_total{reason=\"STAND_ASIDE\"}")
-            .contains("ringtrader_risk_rejections_total{reason=\"AT_TARGET\"}");
+            .contains("ringtrader_risk_rejections_total{reason=\"AT_TARGET\"}")
+            .contains("ringtrader_level2_books 2.0").contains("ringtrader_level2_crossed_total")
+            .contains("ringtrader_level2_books_valid").contains("ringtrader_level2_rebuilds_total")
+            .contains("ringtrader_level2_updates_ignored_total").contains("ringtrader_level2_resubscribes_total");
+        io.ringtrader.metrics.PrometheusText.assertValid(body);
         assertThat(engine.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
     }
 

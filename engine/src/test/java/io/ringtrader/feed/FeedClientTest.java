@@ -3,6 +3,8 @@ package io.ringtrader.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ringtrader.candle.CandleHandler;
+import io.ringtrader.candle.CandleStore;
 import io.ringtrader.config.FeedSourceKind;
 import io.ringtrader.config.FeedProtocol;
 import io.ringtrader.config.ConfigNode;
@@ -18,24 +20,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Drives a real {@link FeedClient} against a real scripted WebSocket server on loopback. */
+@Timeout(120)
 class FeedClientTest {
     private static final long WAIT_MS = 15_000;
 
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-    }
+    @AutoClose
+    private final Closeables toClose = new Closeables();
 
     @Test
     void shouldDeliverEveryTradeExactlyOnceAcrossAbruptDrops() {
@@ -81,33 +79,61 @@ class FeedClientTest {
         await(() -> ring.trades().size() == 200, "both snapshots");
         server.trades("BTC-USD", 0, 10);
         await(() -> ring.trades().size() == 210, "the live update");
-        final io.ringtrader.candle.CandleStore store = new io.ringtrader.candle.CandleStore(2, 1);
-        final io.ringtrader.candle.CandleHandler candles = new io.ringtrader.candle.CandleHandler(
-            new io.ringtrader.config.CandleConfig(2_000, 1), 2, store, c -> true);
-        final MarketEvent slot = new MarketEvent(64);
-        long last = 0;
-        for (MarketEvent e : ring.drain()) {
-            slot.clear();
-            slot.copyInputFrom(e);
-            candles.onEvent(slot, 0, true);
-            last = Math.max(last, e.timestampNs);
-        }
-        slot.clear();
-        slot.type = EventType.HEARTBEAT;
-        slot.timestampNs = last + 600_000_000_000L;
-        candles.onEvent(slot, 0, true);
+        final CandleStore store = new CandleStore(2, 1);
+        final CandleHandler candles = candlesOf(ring.drain(), store);
         assertThat(candles.lateTrades()).as("trades counted late").isZero();
         assertThat(candles.trades()).isEqualTo(210);
         long merged = 0;
-        final io.ringtrader.event.Candle c = new io.ringtrader.event.Candle();
-        for (int id = 0; id < 2; id++) {
-            for (int i = 0; i < store.size(id); i++) {
-                store.get(id, i, c);
-                merged += c.tradeCount;
-            }
+        for (long n : tradesPerMinute(store, 2).values()) {
+            merged += n;
         }
         assertThat(merged).as("trades in closed candles").isEqualTo(210);
         assertThat(ring.ofType(EventType.GAP)).isEmpty();
+    }
+
+    @Test
+    void shouldLandEveryTradeInItsOwnMinuteAcrossAReconnectWithInterleavedProducts() {
+        // times in tenths of a second after 03:00; ETH is quiet (its last 100 trades reach back to 03:00:01) while
+        // BTC trades on; level2 on. Once ETH traded live the reconnect alone must make its minutes wait again.
+        final ScriptedCoinbaseServer server = server(100);
+        server.tradesAt("ETH-USD", 1, 100);
+        server.tradesAt("BTC-USD", 900, 100);
+        server.clockAt(1_000);
+        final TestRing ring = new TestRing(1 << 12, 2);
+        final FeedClient client = toClose.add(new FeedClient(FeedClientLevel2Test.config(server.url()),
+            Instruments.of(List.of("BTC", "ETH"), "USD"), ring.publisher, System::nanoTime, 42));
+        client.start();
+        await(() -> ring.trades().size() == 200, "both connect snapshots");
+        server.tradesAt("BTC-USD", 1_000, 50);
+        server.tradesAt("ETH-USD", 1_010, 5);
+        await(() -> ring.trades().size() == 255, "the live trades");
+        server.holdSnapshot("market_trades", "ETH-USD");
+        server.dropConnection();
+        server.tradesAt("BTC-USD", 1_050, 40); // while away: in BTC's next snapshot
+        server.tradesAt("ETH-USD", 1_055, 5);  // while away, minute 03:01: only in ETH's held snapshot
+        await(() -> ring.trades().size() == 295, "BTC's snapshot after the reconnect");
+        server.tradesAt("BTC-USD", 1_200, 50); // live BTC at 03:02:00-03:02:05, then its heartbeats
+        server.clockAt(1_260);
+        final long clockNs = io.ringtrader.event.Rfc3339.parse("2026-01-02T03:02:06Z");
+        await(() -> ring.ofType(EventType.HEARTBEAT).stream().anyMatch(e -> e.timestampNs >= clockNs),
+            "heartbeats past ETH's minute");
+        server.releaseSnapshot("market_trades", "ETH-USD");
+        await(() -> ring.trades().size() == 350, "ETH's snapshot, from 03:00:01");
+        assertExactlyPrinted(server, ring, "BTC-USD", 0);
+        assertExactlyPrinted(server, ring, "ETH-USD", 1);
+        final CandleStore store = new CandleStore(2, 1);
+        final CandleHandler candles = candlesOf(ring.drain(), store);
+        assertThat(candles.lateTrades()).as("trades counted late").isZero();
+        final Map<String, Long> expected = new java.util.TreeMap<>();
+        for (int id = 0; id < 2; id++) {
+            final String product = id == 0 ? "BTC-USD" : "ETH-USD";
+            for (long tradeId : server.printed(product)) {
+                expected.merge(id + "@" + minuteStartNs(server.tenthsOf(product, tradeId)), 1L, Long::sum);
+            }
+        }
+        assertThat(new java.util.TreeMap<>(tradesPerMinute(store, 2))).as("trades per product and minute")
+            .isEqualTo(expected);
+        assertThat(client.stats().reconnects()).isEqualTo(1);
     }
 
     @Test
@@ -380,6 +406,45 @@ class FeedClientTest {
 
     // ---- helpers ----
 
+    /** {@code events} through a real candle stage (2 s grace); a heartbeat 10 minutes on closes every minute. */
+    private static CandleHandler candlesOf(List<MarketEvent> events, CandleStore store) {
+        final CandleHandler candles = new CandleHandler(new io.ringtrader.config.CandleConfig(2_000, 1), 2, store,
+            c -> true);
+        final MarketEvent slot = new MarketEvent(64);
+        long last = 0;
+        for (MarketEvent e : events) {
+            slot.clear();
+            slot.copyInputFrom(e);
+            candles.onEvent(slot, 0, true);
+            last = Math.max(last, e.timestampNs);
+        }
+        slot.clear();
+        slot.type = EventType.HEARTBEAT;
+        slot.timestampNs = last + 600_000_000_000L;
+        candles.onEvent(slot, 0, true);
+        return candles;
+    }
+
+    /** "instrument@minute open ns" to the trade count of each closed candle that holds trades. */
+    private static Map<String, Long> tradesPerMinute(CandleStore store, int instruments) {
+        final Map<String, Long> counts = new HashMap<>();
+        final io.ringtrader.event.Candle c = new io.ringtrader.event.Candle();
+        for (int id = 0; id < instruments; id++) {
+            for (int i = 0; i < store.size(id); i++) {
+                store.get(id, i, c);
+                if (c.tradeCount > 0) {
+                    counts.merge(id + "@" + c.openTimeNs, c.tradeCount, Long::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static long minuteStartNs(long tenths) {
+        final long ns = io.ringtrader.event.Rfc3339.parse("2026-01-02T03:00:00Z") + tenths * 100_000_000L;
+        return Math.floorDiv(ns, 60_000_000_000L) * 60_000_000_000L;
+    }
+
     private ScriptedCoinbaseServer server(long heartbeatMs) {
         return server(heartbeatMs, false);
     }
@@ -434,7 +499,7 @@ class FeedClientTest {
             "both subscribes on connection " + connection);
     }
 
-    private static void await(BooleanSupplier condition, String what) {
+    static void await(BooleanSupplier condition, String what) {
         final long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

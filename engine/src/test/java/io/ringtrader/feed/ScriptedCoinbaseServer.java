@@ -24,7 +24,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslContext;
 import io.ringtrader.event.Rfc3339;
 import java.net.InetSocketAddress;
+import io.ringtrader.event.FixedPoint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +41,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Netty WebSocket server on loopback that speaks Coinbase Advanced Trade (cumulative subscriptions replies,
  * a newest-first snapshot of the last trades per product on every subscribe, batched updates, heartbeats, a
- * per-connection sequence_num) and can be scripted to misbehave: drop the connection abruptly, stall, skip
- * sequence numbers, send garbage, reject a product, end the session. Every method may be called from the test
- * thread; the state lives on the server's event loop.
+ * per-connection sequence_num), optionally level2 books (an {@code l2_data} snapshot per product on a {@code level2}
+ * subscribe, then updates with absolute sizes), and can be scripted to misbehave: drop the connection abruptly,
+ * stall, skip sequence numbers, hold a product's snapshot back, send garbage, reject a product, end the session.
+ * Every method may be called from the test thread; the state lives on the server's event loop.
  */
 final class ScriptedCoinbaseServer implements AutoCloseable {
     static final int SNAPSHOT_DEPTH = 100;
@@ -58,6 +61,15 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
     private final Channel server;
     private final List<Subscribe> subscribes = new CopyOnWriteArrayList<>();
     private final Map<String, List<Long>> history = new LinkedHashMap<>();
+    /** Per product: trade id to its time in tenths of a second after 03:00 (absent: the id itself). */
+    private final Map<String, Map<Long, Long>> tradeTenths = new HashMap<>();
+    /** Per product: the level2 book, bids and asks, price to size (fixed point). */
+    private final Map<String, TreeMap<Long, Long>> bids = new HashMap<>();
+    private final Map<String, TreeMap<Long, Long>> asks = new HashMap<>();
+    /** "channel product" pairs whose snapshot waits for {@link #releaseSnapshot}. */
+    private final Set<String> held = new HashSet<>();
+    private final Set<String> waiting = new HashSet<>();
+    private final Map<String, Integer> snapshotBytes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Set<String>> subscribed = new TreeMap<>();
     private final Set<String> rejected = new HashSet<>();
     private volatile int connections;
@@ -125,7 +137,7 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
             final String[] trades = new String[n];
             for (int i = 0; i < n; i++) {
                 ids.add(start + i);
-                trades[n - 1 - i] = Frames.trade(product, start + i);
+                trades[n - 1 - i] = trade(product, start + i);
             }
             if (exchange) {
                 if (client != null && !stalled && subscribed.getOrDefault("matches", Set.of()).contains(product)) {
@@ -137,6 +149,89 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
                 && subscribed.getOrDefault("market_trades", Set.of()).contains(product)) {
                 send(envelope("market_trades", "[{\"type\":\"update\",\"trades\":[" + String.join(",", trades)
                     + "]}]"));
+            }
+        });
+    }
+
+    /**
+     * Prints {@code n} new trades for {@code product} stamped {@code firstTenths}, {@code firstTenths + 1}, ...
+     * tenths of a second after 03:00 (ids continue the product's history), sent as one update if subscribed.
+     */
+    void tradesAt(String product, long firstTenths, int n) {
+        run(() -> {
+            final List<Long> ids = history.computeIfAbsent(product, p -> new ArrayList<>());
+            final long next = ids.isEmpty() ? 1 : ids.get(ids.size() - 1) + 1;
+            for (int i = 0; i < n; i++) {
+                tradeTenths.computeIfAbsent(product, p -> new HashMap<>()).put(next + i, firstTenths + i);
+            }
+        });
+        trades(product, 1, n);
+    }
+
+    /** Time in tenths of a second after 03:00 of {@code product}'s trade {@code tradeId}. */
+    long tenthsOf(String product, long tradeId) {
+        return call(() -> tradeTenths.getOrDefault(product, Map.of()).getOrDefault(tradeId, tradeId));
+    }
+
+    /** Heartbeats and envelopes are stamped from {@code tenths} tenths of a second after 03:00 on. */
+    void clockAt(long tenths) {
+        run(() -> clockNs = Rfc3339.parse("2026-01-02T03:00:00Z") + tenths * 100_000_000L);
+    }
+
+    /**
+     * Sets levels of {@code product}'s book ({@code side} "bid" or "offer", {@code levels} "price:size,...",
+     * absolute sizes, 0 deletes), sent as one {@code l2_data} update if the client is subscribed to its level2.
+     */
+    void book(String product, String side, String levels) {
+        run(() -> {
+            final TreeMap<Long, Long> book = ("bid".equals(side) ? bids : asks).computeIfAbsent(product,
+                p -> new TreeMap<>());
+            for (String level : levels.split(",")) {
+                final String[] ps = level.split(":");
+                final long size = FixedPoint.parse(ps[1]);
+                if (size == 0) {
+                    book.remove(FixedPoint.parse(ps[0]));
+                } else {
+                    book.put(FixedPoint.parse(ps[0]), size);
+                }
+            }
+            if (client != null && !stalled && subscribed.getOrDefault("level2", Set.of()).contains(product)
+                && !waiting.contains("level2 " + product)) {
+                send(envelope("l2_data", "[{\"type\":\"update\",\"product_id\":\"" + product + "\",\"updates\":["
+                    + levels(side, levels) + "]}]"));
+            }
+        });
+    }
+
+    /** {@code product}'s book side, best first, as {price, size} pairs (fixed point). */
+    List<long[]> bookLevels(String product, String side) {
+        return call(() -> {
+            final TreeMap<Long, Long> book = ("bid".equals(side) ? bids : asks).getOrDefault(product, new TreeMap<>());
+            final List<long[]> out = new ArrayList<>();
+            for (Map.Entry<Long, Long> e : ("bid".equals(side) ? book.descendingMap() : book).entrySet()) {
+                out.add(new long[] {e.getKey(), e.getValue()});
+            }
+            return out;
+        });
+    }
+
+    /** Bytes of the last level2 snapshot frame sent for {@code product} (0: none yet). */
+    int snapshotBytes(String product) {
+        return snapshotBytes.getOrDefault(product, 0);
+    }
+
+    /** From the next subscribe on, {@code product}'s snapshot on {@code channel} waits for {@link #releaseSnapshot}. */
+    void holdSnapshot(String channel, String product) {
+        run(() -> held.add(channel + " " + product));
+    }
+
+    /** Sends the held snapshot of {@code product} on {@code channel} now (as the book or history stands). */
+    void releaseSnapshot(String channel, String product) {
+        run(() -> {
+            final String key = channel + " " + product;
+            held.remove(key);
+            if (waiting.remove(key) && client != null) {
+                sendSnapshot(channel, product);
             }
         });
     }
@@ -273,17 +368,68 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
             subs.append(']');
         }
         send(envelope("subscriptions", "[{\"subscriptions\":{" + subs + "}}]"));
-        if (channel.equals("market_trades")) {
+        if (channel.equals("market_trades") || channel.equals("level2")) {
             for (String p : products) {
-                final List<Long> ids = history.getOrDefault(p, List.of());
-                final List<String> trades = new ArrayList<>();
-                for (int i = ids.size() - 1; i >= Math.max(0, ids.size() - SNAPSHOT_DEPTH); i--) {
-                    trades.add(Frames.trade(p, ids.get(i)));
+                if (held.contains(channel + " " + p)) {
+                    waiting.add(channel + " " + p);
+                } else {
+                    waiting.remove(channel + " " + p);
+                    sendSnapshot(channel, p);
                 }
-                send(envelope("market_trades", "[{\"type\":\"snapshot\",\"trades\":[" + String.join(",", trades)
-                    + "]}]"));
             }
         }
+    }
+
+    private void sendSnapshot(String channel, String p) {
+        if (channel.equals("level2")) {
+            final StringBuilder levels = new StringBuilder();
+            for (Map.Entry<Long, Long> e : bids.getOrDefault(p, new TreeMap<>()).descendingMap().entrySet()) {
+                levels.append(levels.length() == 0 ? "" : ",").append(level("bid", e.getKey(), e.getValue()));
+            }
+            for (Map.Entry<Long, Long> e : asks.getOrDefault(p, new TreeMap<>()).entrySet()) {
+                levels.append(levels.length() == 0 ? "" : ",").append(level("offer", e.getKey(), e.getValue()));
+            }
+            final String frame = envelope("l2_data", "[{\"type\":\"snapshot\",\"product_id\":\"" + p
+                + "\",\"updates\":[" + levels + "]}]");
+            snapshotBytes.put(p, frame.length());
+            send(frame);
+            return;
+        }
+        final List<Long> ids = history.getOrDefault(p, List.of());
+        final List<String> trades = new ArrayList<>();
+        for (int i = ids.size() - 1; i >= Math.max(0, ids.size() - SNAPSHOT_DEPTH); i--) {
+            trades.add(trade(p, ids.get(i)));
+        }
+        send(envelope("market_trades", "[{\"type\":\"snapshot\",\"trades\":[" + String.join(",", trades)
+            + "]}]"));
+    }
+
+    private void onUnsubscribe(JsonNode msg) {
+        final Set<String> products = subscribed.get(msg.path("channel").asText());
+        if (products != null) {
+            msg.path("product_ids").forEach(p -> products.remove(p.asText()));
+        }
+    }
+
+    private String trade(String product, long tradeId) {
+        final long tenths = tradeTenths.getOrDefault(product, Map.of()).getOrDefault(tradeId, tradeId);
+        return Frames.trade(product, tradeId, Frames.price(tradeId), "0.015", Frames.time(tenths),
+            tradeId % 2 == 0 ? "BUY" : "SELL");
+    }
+
+    private static String levels(String side, String levels) {
+        final StringBuilder sb = new StringBuilder();
+        for (String l : levels.split(",")) {
+            final String[] ps = l.split(":");
+            sb.append(sb.length() == 0 ? "" : ",").append(level(side, FixedPoint.parse(ps[0]),
+                FixedPoint.parse(ps[1])));
+        }
+        return sb.toString();
+    }
+
+    private static String level(String side, long priceE8, long sizeE8) {
+        return "{\"side\":\"" + side + "\",\"event_time\":\"2026-01-02T03:00:00.1Z\",\"price_level\":\""
+            + FixedPoint.format(priceE8) + "\",\"new_quantity\":\"" + FixedPoint.format(sizeE8) + "\"}";
     }
 
     private void onExchangeSubscribe(Channel ch, JsonNode msg) {
@@ -370,6 +516,8 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
             final JsonNode msg = mapper.readTree(frame.text());
             if ("subscribe".equals(msg.path("type").asText())) {
                 onSubscribe(ctx.channel(), msg);
+            } else if ("unsubscribe".equals(msg.path("type").asText()) && !exchange) {
+                onUnsubscribe(msg);
             }
         }
 

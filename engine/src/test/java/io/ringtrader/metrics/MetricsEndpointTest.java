@@ -1,11 +1,13 @@
 package io.ringtrader.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,7 @@ class MetricsEndpointTest {
                 HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             final String body = response.body();
+            PrometheusText.assertValid(body);
             assertThat(body).contains("# TYPE ringtrader_trades_total counter")
                 .contains("ringtrader_trades_total 7.0")
                 .contains("ringtrader_feed_rejects_total{reason=\"malformed_json\"} 3.0")
@@ -36,6 +39,15 @@ class MetricsEndpointTest {
                 .contains("# TYPE ringtrader_latency_seconds summary")
                 .contains("ringtrader_latency_seconds_count{stage=\"end_to_end\"} 1000")
                 .containsPattern("ringtrader_latency_seconds\\{stage=\"end_to_end\",quantile=\"0\\.99\"} 9\\.9\\d*E-4");
+        }
+    }
+
+    @Test
+    void formatCheckShouldRefuseBrokenExpositions() {
+        PrometheusText.assertValid("# HELP a_total A\n# TYPE a_total counter\na_total{r=\"x\"} 1.0\n");
+        for (String broken : List.of("a_total 1.0\n", "# TYPE a gauge\na{r=x} 1\n", "# TYPE a gauge\na one\n",
+            "# TYPE a gauge\na 1\na 2\n", "# TYPE a gauge\nb 1\n", "# TYPE a gauge\na 1")) {
+            assertThatThrownBy(() -> PrometheusText.assertValid(broken)).as(broken).isInstanceOf(AssertionError.class);
         }
     }
 
