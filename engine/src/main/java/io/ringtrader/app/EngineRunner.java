@@ -206,7 +206,7 @@ final class EngineRunner {
         if (plan.source instanceof Sources.ClosingSource closing && closing.inner() instanceof JournalSource) {
             return;
         }
-        final SnapshotFile.Loaded s = SnapshotChoice.newest(dataDir.resolve("snapshots"), log::warn);
+        final SnapshotFile.Loaded s = SnapshotStore.newestGood(dataDir.resolve("snapshots"), log::warn);
         if (s == null) {
             return;
         }

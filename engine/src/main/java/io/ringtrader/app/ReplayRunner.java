@@ -1,6 +1,7 @@
 package io.ringtrader.app;
 
 import io.ringtrader.snapshot.SnapshotFile;
+import io.ringtrader.snapshot.SnapshotStore;
 import io.ringtrader.journal.JournalNotes;
 import io.ringtrader.config.ExitCodes;
 import io.ringtrader.source.JournalSource;
@@ -96,7 +97,7 @@ final class ReplayRunner {
 
     /** The newest good snapshot at --from-snapshot, checked against the journal it claims to reflect. */
     private SnapshotFile.Loaded snapshot(Journal source, EngineConfig sessionConfig) throws IOException {
-        final SnapshotFile.Loaded s = SnapshotChoice.newest(fromSnapshot, damaged -> {
+        final SnapshotFile.Loaded s = SnapshotStore.newestGood(fromSnapshot, damaged -> {
             log.warn(damaged);
             System.out.println("warning: " + damaged);
         });

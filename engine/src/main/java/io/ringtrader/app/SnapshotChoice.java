@@ -5,23 +5,11 @@ import io.ringtrader.journal.JournalReader;
 import io.ringtrader.journal.JournalRecord;
 import io.ringtrader.journal.RecordType;
 import io.ringtrader.snapshot.SnapshotFile;
-import io.ringtrader.snapshot.SnapshotStore;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 
-/** Which snapshot a replay or a restart starts from: the newest good one that belongs to the journal. */
+/** Whether a snapshot belongs to a journal: the replay and the restart check the one they start from. */
 final class SnapshotChoice {
     private SnapshotChoice() {
-    }
-
-    /**
-     * The newest good snapshot at {@code fileOrDir} (see {@link SnapshotStore#newestGood}); damaged ones go to
-     * {@code report}. Null when there is none.
-     */
-    static SnapshotFile.Loaded newest(Path fileOrDir, Consumer<String> report) throws IOException {
-        return SnapshotStore.newestGood(fileOrDir, report);
     }
 
     /** Why {@code s} does not belong to {@code journal} recorded with {@code symbols}, or null when it does. */
