@@ -119,9 +119,9 @@ public final class JournalRetention implements Agent, AutoCloseable {
         nextRunNs = nowNs + INTERVAL_NS;
         try {
             apply();
-        } catch (RuntimeException e) {
-            // the journal failed or closed under us (a full disk): retention costs disk, never data, and is no
-            // second error beside the writer's own report
+        } catch (RuntimeException | InternalError | AssertionError e) {
+            // the journal failed or closed under us (a full disk; a mapped page past the end of a full tmpfs is an
+            // InternalError): retention costs disk, never data, and is no second error beside the writer's report
             if (!e.toString().equals(lastFailure)) {
                 lastFailure = e.toString();
                 LOG.warn("Journal retention: pass over {} failed ({}); retried every second", journal.dir(),
