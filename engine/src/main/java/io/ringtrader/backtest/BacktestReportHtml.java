@@ -194,49 +194,10 @@ final class BacktestReportHtml {
         return e;
     }
 
-    /**
-     * The buy-and-hold curve by the rule of {@link BacktestStats#buyAndHold} (an equal slice of the cash per symbol
-     * bought at its first close with the taker fee, marked at each minute's closes), as {times, equity}.
-     */
+    /** The buy-and-hold curve ({@link BuyAndHold}), as {times, equity}. */
     static double[][] buyAndHold(Candle[] candles, int instrumentCount, long startingCashE8, long takerFeeE8) {
-        final double[] units = new double[instrumentCount];
-        final double[] close = new double[instrumentCount];
-        final boolean[] seen = new boolean[instrumentCount];
-        int symbols = 0;
-        for (Candle c : candles) {
-            if (!seen[c.instrumentId] && c.closeE8 > 0) {
-                seen[c.instrumentId] = true;
-                symbols++;
-            }
-        }
-        final double fee = FixedPoint.toDouble(takerFeeE8);
-        final double slice = symbols == 0 ? 0 : FixedPoint.toDouble(startingCashE8) / symbols;
-        double cash = FixedPoint.toDouble(startingCashE8);
-        final double[] times = new double[candles.length];
-        final double[] equity = new double[candles.length];
-        int minutes = 0;
-        int i = 0;
-        while (i < candles.length) {
-            final long openNs = candles[i].openTimeNs;
-            for (; i < candles.length && candles[i].openTimeNs == openNs; i++) {
-                final Candle c = candles[i];
-                if (c.closeE8 <= 0) {
-                    continue;
-                }
-                close[c.instrumentId] = FixedPoint.toDouble(c.closeE8);
-                if (units[c.instrumentId] == 0) {
-                    units[c.instrumentId] = slice / (1 + fee) / close[c.instrumentId];
-                    cash -= slice;
-                }
-            }
-            double value = cash;
-            for (int k = 0; k < instrumentCount; k++) {
-                value += units[k] * close[k];
-            }
-            times[minutes] = Math.floorDiv(openNs + MINUTE_NS, 1_000_000L);
-            equity[minutes++] = value;
-        }
-        return new double[][] {java.util.Arrays.copyOf(times, minutes), java.util.Arrays.copyOf(equity, minutes)};
+        final BuyAndHold hold = BuyAndHold.of(candles, instrumentCount, startingCashE8, takerFeeE8);
+        return new double[][] {hold.endTimeMs(), hold.equity()};
     }
 
     private static double round2(double v) {

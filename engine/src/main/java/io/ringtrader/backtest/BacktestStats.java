@@ -56,50 +56,17 @@ record BacktestStats(String name, List<String> strategies, PerformanceMetrics me
      * fee {@code takerFeeE8}), marked at each minute's closes; one point per minute of {@code candles} (time order).
      */
     static BacktestStats buyAndHold(Candle[] candles, int instrumentCount, long startingCashE8, long takerFeeE8) {
-        final double[] units = new double[instrumentCount];
-        final double[] close = new double[instrumentCount];
-        final boolean[] seen = new boolean[instrumentCount];
-        int symbols = 0;
-        for (Candle c : candles) {
-            if (!seen[c.instrumentId] && c.closeE8 > 0) {
-                seen[c.instrumentId] = true;
-                symbols++;
-            }
-        }
+        final BuyAndHold hold = BuyAndHold.of(candles, instrumentCount, startingCashE8, takerFeeE8);
         final double start = FixedPoint.toDouble(startingCashE8);
-        final double fee = FixedPoint.toDouble(takerFeeE8);
-        final double slice = symbols == 0 ? 0 : start / symbols;
-        double cash = start;
-        double fees = 0;
-        final double[] equity = new double[candles.length + 1];
+        final int minutes = hold.equity().length;
+        final double[] equity = new double[minutes + 1];
         equity[0] = start;
-        int minutes = 0;
-        int i = 0;
-        while (i < candles.length) {
-            final long openNs = candles[i].openTimeNs;
-            for (; i < candles.length && candles[i].openTimeNs == openNs; i++) {
-                final Candle c = candles[i];
-                if (c.closeE8 <= 0) {
-                    continue;
-                }
-                close[c.instrumentId] = FixedPoint.toDouble(c.closeE8);
-                if (units[c.instrumentId] == 0) {
-                    units[c.instrumentId] = slice / (1 + fee) / close[c.instrumentId];
-                    cash -= slice;
-                    fees += slice - slice / (1 + fee);
-                }
-            }
-            double value = cash;
-            for (int k = 0; k < instrumentCount; k++) {
-                value += units[k] * close[k];
-            }
-            equity[++minutes] = value;
-        }
+        System.arraycopy(hold.equity(), 0, equity, 1, minutes);
         final PerformanceMetrics metrics = PerformanceMetrics.compute(equity, minutes + 1, new double[0], 0, minutes,
             PerformanceMetrics.MINUTES_PER_YEAR);
-        return new BacktestStats(BUY_AND_HOLD, List.of(), metrics, symbols, symbols, 0, 0, startingCashE8,
-            FixedPoint.fromDouble(equity[minutes]), FixedPoint.fromDouble(fees), 0, 0, 0,
-            FixedPoint.fromDouble(start - cash), new int[ExitReason.COUNT]);
+        return new BacktestStats(BUY_AND_HOLD, List.of(), metrics, hold.symbols(), hold.symbols(), 0, 0,
+            startingCashE8, FixedPoint.fromDouble(equity[minutes]), FixedPoint.fromDouble(hold.fees()), 0, 0, 0,
+            FixedPoint.fromDouble(start - hold.cashLeft()), new int[ExitReason.COUNT]);
     }
 
     /** The figures of {@code result}. */
