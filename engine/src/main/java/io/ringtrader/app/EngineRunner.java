@@ -176,14 +176,15 @@ final class EngineRunner {
         final Journal journal = config.persistence().journalEnabled()
             ? Journal.open(dataDir.resolve("journal")) : null;
         final boolean recovering = mode != EngineMode.REPLAY && journal != null && journal.lastIndex() >= 0;
+        final Plan plan = new Plan(instruments, source, journal, recovering);
+        plan.archiveDir = archiveDir;
         if (recovering) {
-            requireWholeJournal(journal);
+            chooseSnapshot(plan);
+            requireWholeJournal(journal, plan.snapshot == null ? -1 : plan.snapshot.header().journalIndex());
         }
         if (journal != null) {
             requireSymbols(journal);
         }
-        final Plan plan = new Plan(instruments, source, journal, recovering);
-        plan.archiveDir = archiveDir;
         if (mode != EngineMode.DATA_ONLY) {
             chooseStrategies(plan);
         }
@@ -191,7 +192,6 @@ final class EngineRunner {
             weighStateFile(plan);
         }
         if (recovering) {
-            chooseSnapshot(plan);
             checkRetained(journal, mode == EngineMode.LIVE_TRADING && plan.restored == null
                 && plan.snapshot == null);
         }
@@ -284,6 +284,9 @@ final class EngineRunner {
         } catch (SnapshotMismatchException e) {
             log.warn("Not recovering from {}: {}; the whole journal is pushed instead", plan.snapshot.file(),
                 e.getMessage());
+            if (plan.recovering) {
+                requireWholeJournal(plan.journal, -1); // the days before the snapshot were not read yet
+            }
             plan.snapshot = null;
             return trading(chain, plan, reselectionNotes).fromSnapshot(null).build();
         }
@@ -343,11 +346,12 @@ final class EngineRunner {
      * told where to continue so nothing is merged twice.
      */
     private void recover(Plan plan, Session session) {
-        final FeedResume resume = plan.source instanceof FeedSource
-            ? new FeedResume(plan.instruments.size(), config.feed().dedupWindow()) : null;
         final long lastFeedSequence = replayJournal(plan.journal, session.pipeline, session.stop, session.stages,
-            resume, plan.snapshot == null ? -1 : plan.snapshot.header().journalIndex());
+            plan.snapshot == null ? -1 : plan.snapshot.header().journalIndex());
         if (plan.source instanceof FeedSource feed) {
+            // the ring kept the trade ids (a snapshot carried those before it): the feed goes on with a copy
+            final FeedResume resume = session.stages.feedMemory.handOver();
+            log.info("The feed resumes after the {} journaled trades: repeats of them are dropped", resume.trades());
             feed.resumeFrom(resume);
             if (config.feed().source() != FeedSourceKind.COINBASE) {
                 feed.continueAfter(session.stages.control.lastExchangeTimeNs());
@@ -512,15 +516,18 @@ final class EngineRunner {
     }
 
     /**
-     * Reads the whole journal before anything is derived from it: a damaged one stops the start-up here, with the
-     * trade log, the state file and the Parquet files untouched.
+     * Reads the journal before anything is derived from it: a damaged one stops the start-up here, with the trade
+     * log, the state file and the Parquet files untouched. From a snapshot at {@code fromIndex} only the days from
+     * its cycle on are read (the older ones derive nothing; {@code journal check} reads them), so the check does not
+     * grow with the journal's age.
      */
-    private void requireWholeJournal(Journal journal) {
+    private void requireWholeJournal(Journal journal, long fromIndex) {
         final long startNs = System.nanoTime();
         try {
-            final JournalCheck.Report report = JournalCheck.requireWhole(journal);
-            log.info("Journal {}: {} entries ({} inputs) read to the end in {} ms", journal.dir(), report.entries(),
-                report.inputs(), (System.nanoTime() - startNs) / 1_000_000);
+            final JournalCheck.Report report = JournalCheck.requireWholeFrom(journal, fromIndex);
+            log.info("Journal {}: {} entries ({} inputs) read to the end{} in {} ms", journal.dir(), report.entries(),
+                report.inputs(), fromIndex < 0 ? "" : " from the snapshot's day",
+                (System.nanoTime() - startNs) / 1_000_000);
         } catch (JournalDamageException e) {
             journal.close();
             log.error(e.getMessage());
@@ -582,12 +589,12 @@ final class EngineRunner {
      * the deadline) and waits until all went through every stage.
      */
     private long replayJournal(Journal journal, Pipeline pipeline, StopSignal stop, StageChain stages,
-                               FeedResume resume, long afterIndex) {
+                               long afterIndex) {
         final long startNs = System.nanoTime();
         final long errorsBefore = pipeline.stageErrors();
         final long startSequence = pipeline.lastPublished();
         final JournalSource replay = JournalSource.recovery(journal, afterIndex,
-            config.pipeline().backgroundIdle()).remembering(resume);
+            config.pipeline().backgroundIdle());
         replay.start(pipeline.publisher());
         final boolean done = BoundedWait.await(
             () -> replay.finished() && pipeline.processedThrough() >= pipeline.lastPublished(),
@@ -602,9 +609,6 @@ final class EngineRunner {
                 + replay.published() + " journaled events published so far went through every stage"
                 + (readerDone ? "" : " (the journal reader was waiting for room in the ring)")
                 + ", and nothing moved for " + stallMs() + " ms: a stage is stuck");
-        }
-        if (resume != null) {
-            log.info("The feed resumes after the {} journaled trades: repeats of them are dropped", resume.trades());
         }
         final double seconds = (System.nanoTime() - startNs) / 1e9;
         log.info("Recovered {} journaled events in {} s ({} events/s){}", replay.published(),

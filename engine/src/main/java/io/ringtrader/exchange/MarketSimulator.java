@@ -38,7 +38,8 @@ public final class MarketSimulator implements MarketSource {
     private final int count;
     private final SplittableRandom random;
     private final RegimeChain regimes;
-    private final long endNs;
+    private long endNs;
+    private long resumeAfterNs = Long.MIN_VALUE;
     private final long[] priceIncrementE8;
     private final long[] sizeIncrementE8;
     private final double[] logReference;
@@ -130,6 +131,21 @@ public final class MarketSimulator implements MarketSource {
         return this;
     }
 
+    /**
+     * A market resumed after a restart: the same market as an uninterrupted run (the walk is simulated again from
+     * the start, unsent, up to {@code afterNs}, the last exchange time the engine journaled), served from the first
+     * event after it, for the session's hours counted from there. Call before the first {@link #next}.
+     */
+    public MarketSimulator resumeAfter(long afterNs) {
+        if (afterNs >= secondStartNs) {
+            resumeAfterNs = afterNs;
+            if (endNs != Long.MAX_VALUE) {
+                endNs += Math.floorDiv(afterNs, SECOND_NS) * SECOND_NS - secondStartNs;
+            }
+        }
+        return this;
+    }
+
     /** Mean trade arrivals per simulated second for a symbol in a calm market. */
     public static double tradesPerSecond(String symbol) {
         return switch (symbol) {
@@ -142,6 +158,20 @@ public final class MarketSimulator implements MarketSource {
 
     @Override
     public boolean next(SimEvent out) {
+        if (resumeAfterNs != Long.MIN_VALUE) {
+            final long after = resumeAfterNs;
+            while (advance(out)) {
+                if (out.timestampNs > after) {
+                    resumeAfterNs = Long.MIN_VALUE;
+                    return true;
+                }
+            }
+            return false;
+        }
+        return advance(out);
+    }
+
+    private boolean advance(SimEvent out) {
         if (finished) {
             return false;
         }
@@ -187,7 +217,10 @@ public final class MarketSimulator implements MarketSource {
                 rangeAnchor = factor;
             }
             // the ground truth a user can hold regime detection against; a few lines per simulated hour
-            LOG.info("simulated market regime {} from {}", Regime.name(regime), CoinbaseTime.rfc3339(secondStartNs));
+            if (secondStartNs > resumeAfterNs) { // not while simulating again the hours a restart already had
+                LOG.info("simulated market regime {} from {}", Regime.name(regime),
+                    CoinbaseTime.rfc3339(secondStartNs));
+            }
         }
         double drift = -LONG_KAPPA * factor;
         double volMultiplier = 1.0;

@@ -26,6 +26,17 @@ final class TradeDedup {
         java.util.Arrays.fill(highest, NONE);
     }
 
+    /** A copy of {@code other}'s memory (for a thread that goes on alone from it). */
+    TradeDedup(TradeDedup other) {
+        window = other.window;
+        mask = other.mask;
+        highest = other.highest.clone();
+        bits = new long[other.bits.length][];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = other.bits[i].clone();
+        }
+    }
+
     /** Instruments tracked. */
     int instrumentCount() {
         return highest.length;

@@ -88,8 +88,21 @@ public final class Journal implements AutoCloseable {
         if (index < 0) {
             return Long.MIN_VALUE;
         }
+        // the roll clock is the latest exchange time, so no earlier cycle holds a later input than this cycle's
+        // first: reading the index's own cycle is enough unless its inputs so far are all older than the cycle
+        final int cycle = cycleOf(index);
+        final long cycleStartNs = (long) cycle * queue.rollCycle().lengthInMillis() * 1_000_000L;
+        final long inCycle = lastInputTimeThrough(index, cycle);
+        return inCycle == Long.MIN_VALUE || inCycle >= cycleStartNs ? inCycle : lastInputTimeThrough(index, -1);
+    }
+
+    /** {@link #lastInputTimeThrough(long)} reading from the first entry of {@code fromCycle} (-1: the start). */
+    private long lastInputTimeThrough(long index, int fromCycle) {
         long latest = 0;
         try (JournalReader reader = reader()) {
+            if (fromCycle >= 0 && !reader.moveToCycle(fromCycle)) {
+                reader.seekAfter(-1);
+            }
             final JournalRecord record = new JournalRecord();
             while (reader.next(record) && record.index <= index) {
                 if (record.type == RecordType.INPUT && record.input.type != EventType.HISTORY_CANDLE) {

@@ -30,15 +30,28 @@ public final class JournalCheck {
 
     /** Scans {@code journal} from its first entry. */
     public static Report scan(Journal journal) {
+        return scanFrom(journal, -1);
+    }
+
+    /**
+     * Scans {@code journal} from the first entry of the roll cycle that holds {@code fromIndex} (-1: from its first
+     * entry) to its end: a restart from a snapshot reads only the days it derives something from.
+     */
+    public static Report scanFrom(Journal journal, long fromIndex) {
         final JournalRecord record = new JournalRecord();
         final Map<Integer, Long> perCycle = new TreeMap<>();
+        final int fromCycle = fromIndex < 0 ? Integer.MIN_VALUE : journal.cycleOf(fromIndex);
         long entries = 0;
         long inputs = 0;
         String damage = null;
         long lastGood = -1;
         try (JournalReader reader = journal.reader()) {
+            if (fromIndex >= 0 && !reader.moveToCycle(fromCycle)) {
+                damage = journal.damage(-1, "the cycle of entry " + fromIndex + " cannot be found", null)
+                    .getMessage();
+            }
             try {
-                while (reader.next(record)) {
+                while (damage == null && reader.next(record)) {
                     entries++;
                     if (record.type == RecordType.INPUT) {
                         inputs++;
@@ -57,6 +70,9 @@ public final class JournalCheck {
         }
         if (damage == null) {
             for (int cycle : journal.cycles()) {
+                if (cycle < fromCycle) {
+                    continue;
+                }
                 final long listed = journal.entriesInCycle(cycle);
                 final long read = perCycle.getOrDefault(cycle, 0L);
                 if (listed > read) {
@@ -71,7 +87,12 @@ public final class JournalCheck {
 
     /** Throws the damage as a {@link JournalDamageException} when {@code journal} cannot be read to its end. */
     public static Report requireWhole(Journal journal) {
-        final Report report = scan(journal);
+        return requireWholeFrom(journal, -1);
+    }
+
+    /** {@link #requireWhole} from the roll cycle that holds {@code fromIndex} ({@link #scanFrom}). */
+    public static Report requireWholeFrom(Journal journal, long fromIndex) {
+        final Report report = scanFrom(journal, fromIndex);
         if (report.damaged()) {
             throw new JournalDamageException(report.damage(), null);
         }

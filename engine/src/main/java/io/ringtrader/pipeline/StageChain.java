@@ -97,6 +97,8 @@ public final class StageChain implements AutoCloseable {
     public final OutputJournalHandler outputJournal;
     /** The last stage: end-to-end latency, end of feed, the processed count (null off the ring). */
     public final SessionControlHandler control;
+    /** The feed's restart memory of journaled trade ids, kept on the ring so snapshots carry it. */
+    public final FeedMemoryHandler feedMemory;
     /** Snapshots every stage's state before session control (null when snapshots are off). */
     public final SnapshotTaker snapshots;
 
@@ -144,6 +146,7 @@ public final class StageChain implements AutoCloseable {
             tradeLog = null;
         }
         control = b.stop == null ? null : new SessionControlHandler(b.stop, latency, END_TO_END);
+        feedMemory = new FeedMemoryHandler(n, config.feed().dedupWindow());
         snapshots = snapshotTaker(config, b);
         handlers = Collections.unmodifiableList(chain(b.viewStage, b.extraStage));
         long keptRows = b.restoredTradeCount;
@@ -187,10 +190,11 @@ public final class StageChain implements AutoCloseable {
 
     /**
      * Everything a snapshot holds, in order: the candle store, the candle, strategy and risk/portfolio stages with
-     * all they own (indicators, regimes, re-selection, correlations, drawdown, orders and exits, the account).
+     * all they own (indicators, regimes, re-selection, correlations, drawdown, orders and exits, the account), and
+     * the feed's memory of the trade ids it published.
      */
     public Object[] stateRoots() {
-        return new Object[] {store, candles, strategies, portfolio};
+        return new Object[] {store, candles, strategies, portfolio, feedMemory};
     }
 
     /** What a snapshot walks: stage state, not the writers, views, metrics and ring slots other threads read. */
@@ -239,6 +243,7 @@ public final class StageChain implements AutoCloseable {
         if (extraStage != null) {
             chain.add(extraStage);
         }
+        chain.add(feedMemory);
         if (snapshots != null) {
             chain.add(snapshots);
         }

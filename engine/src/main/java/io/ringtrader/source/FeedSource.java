@@ -139,14 +139,6 @@ public final class FeedSource implements MarketDataSource {
         }
     }
 
-    /** The configured start, or the first whole second after {@code afterNs} when a journal already went past it. */
-    public static long simStartNs(long configuredNs, long afterNs) {
-        if (afterNs == Long.MIN_VALUE || afterNs < configuredNs) {
-            return configuredNs;
-        }
-        return (afterNs / 1_000_000_000L + 1) * 1_000_000_000L;
-    }
-
     private static long[] lastTradeIds(FeedResume resumed, int instruments) {
         final long[] ids = new long[instruments];
         for (int i = 0; i < instruments; i++) {
@@ -168,7 +160,7 @@ public final class FeedSource implements MarketDataSource {
         return switch (feed.source()) {
             case SIM -> new FeedSource(feed, instruments, (after, resumed) -> new LoopbackExchange(instruments,
                 new io.ringtrader.exchange.MarketSimulator(instruments, feed.seed(), feed.simHours(),
-                    simStartNs(config.exchange().simStartNs(), after)).continueTradeIdsAfter(lastTradeIds(resumed,
+                    config.exchange().simStartNs()).resumeAfter(after).continueTradeIdsAfter(lastTradeIds(resumed,
                     instruments.size())),
                 io.ringtrader.exchange.ExchangeOptions.from(config.exchange(), feed.speed())));
             case REPLAY -> {

@@ -6,7 +6,6 @@ import io.ringtrader.event.EventType;
 import io.ringtrader.event.FeedStatus;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.RingPublisher;
-import io.ringtrader.feed.FeedResume;
 import io.ringtrader.journal.Journal;
 import io.ringtrader.journal.JournalReader;
 import io.ringtrader.journal.JournalRecord;
@@ -41,7 +40,6 @@ public final class JournalSource implements MarketDataSource, Agent {
     private static final int BATCH = 256;
     private final MarketEvent[] batch = new MarketEvent[BATCH];
     private final long[] batchIndexes = new long[BATCH];
-    private FeedResume resume;
     private volatile java.util.function.Consumer<String> failureHandler;
     private volatile String failure;
     private volatile long published;
@@ -69,10 +67,7 @@ public final class JournalSource implements MarketDataSource, Agent {
         return recovery(journal, -1, idle);
     }
 
-    /**
-     * Crash recovery of the entries after {@code afterIndex} (a snapshot's); the feed's trade memory
-     * ({@link #remembering}) still hears every journaled trade, read but not published.
-     */
+    /** Crash recovery of the entries after {@code afterIndex} (a snapshot's: the stages start from it). */
     public static JournalSource recovery(Journal journal, long afterIndex, BackgroundIdle idle) {
         return new JournalSource(journal, afterIndex, false, 0, false, true, null, idle);
     }
@@ -130,12 +125,6 @@ public final class JournalSource implements MarketDataSource, Agent {
     /** Why reading stopped before the journal's end, or null. */
     public String failure() {
         return failure;
-    }
-
-    /** Recovery: also remembers every journaled trade for the feed's restart dedup (before start()). */
-    public JournalSource remembering(FeedResume memory) {
-        this.resume = memory;
-        return this;
     }
 
     @Override
@@ -207,22 +196,9 @@ public final class JournalSource implements MarketDataSource, Agent {
         // a batch is claimed whole: it must fit a quarter of the ring, or a small ring (ring_size 64) never has room
         batchLimit = speed > 0 ? 1 : Math.min(BATCH, Math.max(1, publisher.bufferSize() / 4));
         reader = journal.reader();
-        if (resume != null && afterIndex >= 0) {
-            rememberThrough(afterIndex);
-        }
         if (!reader.seekAfter(afterIndex)) {
             log.warn("Journal {} has no entry {}; reading from the start", journal.dir(), afterIndex);
             reader.seekAfter(-1);
-        }
-    }
-
-    /** The trades up to {@code index} go into the feed's memory only: the stages start from a snapshot there. */
-    private void rememberThrough(long index) {
-        reader.seekAfter(-1);
-        while (reader.next(record) && record.index <= index) {
-            if (record.type == RecordType.INPUT) {
-                resume.remember(record.input);
-            }
         }
     }
 
@@ -248,9 +224,6 @@ public final class JournalSource implements MarketDataSource, Agent {
             held = speed > 0 && in.timestampNs > 0 && !due(in.timestampNs);
             if (held) {
                 return read;
-            }
-            if (resume != null) {
-                resume.remember(in);
             }
             batch[pending].copyInputFrom(in);
             batchIndexes[pending] = record.index;

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A restart from a snapshot ends exactly where a restart that pushes the whole journal ends: the same data folder,
  * restarted once with its snapshots and once without, writes byte-identical trade logs and state files, although the
  * snapshot is older than the state file (the fills after it are derived again from the journal and their trade-log
- * rows written again).
+ * rows written again), and the feed resumes with the same memory of the trade ids already published. Both equal a
+ * session that never stopped.
  */
 @Tag("slow")
 class SnapshotRecoverySessionTest {
@@ -59,6 +62,12 @@ class SnapshotRecoverySessionTest {
         return content;
     }
 
+    private static long resumedTrades(String log) {
+        final Matcher m = Pattern.compile("The feed resumes after the (\\d+) journaled trades").matcher(log);
+        assertThat(m.find()).as("the feed's resume line in %s", log).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
     @Test
     @Timeout(300)
     void aRestartFromASnapshotEqualsARestartFromTheWholeJournal() throws IOException {
@@ -89,10 +98,29 @@ class SnapshotRecoverySessionTest {
         assertThat(awaitLog("snapshot-logs", "Recovering from snapshot")).contains("Recovering from snapshot "
             + snapshots.get(0));
         assertThat(awaitLog("journal-logs", "Recovered")).doesNotContain("Recovering from snapshot");
+        // the feed's trade-id memory came with the snapshot, not from reading the journal before it
+        assertThat(resumedTrades(awaitLog("snapshot-logs", "The feed resumes")))
+            .isEqualTo(resumedTrades(awaitLog("journal-logs", "The feed resumes"))).isGreaterThan(1_000);
         assertThat(Files.readString(withSnapshot.resolve("live_trades.csv")))
             .isEqualTo(Files.readString(wholeJournal.resolve("live_trades.csv")))
             .contains(rowsAfterSnapshot.get(rowsAfterSnapshot.size() - 1));
         assertThat(Files.readString(withSnapshot.resolve("portfolio_state.json")))
             .isEqualTo(Files.readString(wholeJournal.resolve("portfolio_state.json")));
+
+        // and both equal a session never stopped: the simulated market resumes as it would have gone on
+        final Path uninterrupted = dir.resolve("uninterrupted");
+        assertThat(liveTrading(config, uninterrupted, "10", "uninterrupted-logs")).as(err.toString()).isZero();
+        final List<String> after = Files.readAllLines(uninterrupted.resolve("live_trades.csv")).stream()
+            .filter(r -> r.compareTo("2026-01-05T04:00") >= 0).toList();
+        assertThat(after).as("fills after the restart").isNotEmpty();
+        assertThat(Files.readString(withSnapshot.resolve("live_trades.csv")))
+            .isEqualTo(Files.readString(uninterrupted.resolve("live_trades.csv")));
+        assertThat(withoutJournalIndex(withSnapshot.resolve("portfolio_state.json")))
+            .as("the account (its journal index differs: a restart journals its own notes)")
+            .isEqualTo(withoutJournalIndex(uninterrupted.resolve("portfolio_state.json")));
+    }
+
+    private static List<String> withoutJournalIndex(Path stateFile) throws IOException {
+        return Files.readAllLines(stateFile).stream().filter(l -> !l.contains("\"journal_index\"")).toList();
     }
 }

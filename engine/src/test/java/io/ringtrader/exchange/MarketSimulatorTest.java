@@ -36,6 +36,38 @@ class MarketSimulatorTest {
     }
 
     @Test
+    void shouldResumeAfterARestartWithTheUninterruptedMarketForTheSessionsHours() {
+        final MarketSimulator whole = new MarketSimulator(ALL, 42, 3);
+        final List<String> events = new ArrayList<>();
+        final SimEvent e = new SimEvent();
+        long afterNs = Long.MIN_VALUE;
+        while (whole.next(e)) {
+            events.add(e.toString());
+            if (events.size() == 20_000) {
+                afterNs = e.timestampNs; // where a first session's journal ended
+            }
+        }
+        final long cut = afterNs;
+        final List<String> tail = new ArrayList<>();
+        final MarketSimulator whole2 = new MarketSimulator(ALL, 42, 3);
+        while (whole2.next(e)) {
+            if (e.timestampNs > cut) {
+                tail.add(e.toString());
+            }
+        }
+        final MarketSimulator resumed = new MarketSimulator(ALL, 42, 2).resumeAfter(cut);
+        final List<String> served = new ArrayList<>();
+        long lastNs = 0;
+        while (resumed.next(e)) {
+            served.add(e.toString());
+            lastNs = e.timestampNs;
+        }
+        // the same prices, sizes, ids and book as the uninterrupted market, then two hours from the restart
+        assertThat(served.subList(0, 1_000)).isEqualTo(tail.subList(0, 1_000));
+        assertThat(lastNs).isEqualTo(cut / SECOND_NS * SECOND_NS + 2 * 3_600 * SECOND_NS);
+    }
+
+    @Test
     void shouldProduceDifferentStreamsForDifferentSeeds() {
         final MarketSimulator a = new MarketSimulator(ALL, 1, 0.1);
         final MarketSimulator b = new MarketSimulator(ALL, 2, 0.1);
