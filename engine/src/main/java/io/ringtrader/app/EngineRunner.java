@@ -20,6 +20,7 @@ import io.ringtrader.event.Rfc3339;
 import io.ringtrader.portfolio.TradeLogFile;
 import io.ringtrader.files.WriteFailures;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import io.ringtrader.pipeline.StageChain;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.config.Secrets;
@@ -309,15 +310,22 @@ final class EngineRunner {
         final Consumer<String> notes = plan.journal == null ? null : new JournalNotes(plan.journal);
         final StageChain.Builder chain = StageChain.builder(config, plan.instruments).writingTo(dataDir)
             .journal(plan.journal).viewStage(dashboard == null ? null : dashboard.stage())
-            .extraStage(extraStage).sessionControl(stop).snapshotsIn(dataDir.resolve("snapshots"));
+            .extraStage(extraStage).sessionControl(stop)
+            .snapshotsIn(dataDir.resolve("snapshots"), mode == EngineMode.REPLAY || plan.archiveDir == null ? null
+                : plan.archiveDir.resolve("snapshots"));
         final Consumer<String> reselectionNotes = dashboard == null ? notes : dashboard.notes(notes);
         final StageChain stages = buildStages(chain, plan, reselectionNotes);
         if (plan.source instanceof FeedSource feed) {
             feed.registerCounters(stages.counters);
         }
+        final LongSupplier stateIndex = JournalRetention.stateFileIndex(dataDir.resolve("portfolio_state.json"),
+            mode == EngineMode.LIVE_TRADING);
+        final Path snapshotDir = dataDir.resolve("snapshots");
+        // the newest snapshot's journal tail stays too: a restart from it needs every entry after it
         final JournalRetention retention = plan.journal == null ? null : new JournalRetention(plan.journal,
             mode == EngineMode.REPLAY ? 0 : config.persistence().journalRetention().retentionDays(), plan.archiveDir,
-            JournalRetention.stateFileIndex(dataDir.resolve("portfolio_state.json"), mode == EngineMode.LIVE_TRADING));
+            config.persistence().snapshotIntervalMinutes() == 0 ? stateIndex
+                : () -> Math.min(stateIndex.getAsLong(), SnapshotStore.newestJournalIndex(snapshotDir)));
         if (retention != null) {
             retention.registerCounters(stages.counters);
         }

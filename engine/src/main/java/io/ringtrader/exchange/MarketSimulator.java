@@ -1,5 +1,6 @@
 package io.ringtrader.exchange;
 
+import io.ringtrader.event.EventType;
 import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Instrument;
 import io.ringtrader.event.Instruments;
@@ -40,6 +41,7 @@ public final class MarketSimulator implements MarketSource {
     private final RegimeChain regimes;
     private long endNs;
     private long resumeAfterNs = Long.MIN_VALUE;
+    private long[] idsAfter;
     private final long[] priceIncrementE8;
     private final long[] sizeIncrementE8;
     private final double[] logReference;
@@ -120,15 +122,24 @@ public final class MarketSimulator implements MarketSource {
     /**
      * A market resumed after a restart continues each product's trade ids after the last one the engine journaled
      * ({@code lastTradeIds[i] < 0}: not seen), as Coinbase's ids continue: the engine's restart dedup then neither
-     * drops new trades as repeats nor reports a gap. Call before the first {@link #next}.
+     * drops new trades as repeats nor reports a gap. The resumed walk's own ids already do; this only matters for a
+     * journal of another market (another seed). Call before the first {@link #next}, after {@link #resumeAfter}.
      */
     public MarketSimulator continueTradeIdsAfter(long[] lastTradeIds) {
-        for (int i = 0; i < count && i < lastTradeIds.length; i++) {
-            if (lastTradeIds[i] >= nextTradeId[i]) {
-                nextTradeId[i] = lastTradeIds[i] + 1;
-            }
+        idsAfter = lastTradeIds.clone();
+        if (resumeAfterNs == Long.MIN_VALUE) {
+            applyIdsAfter();
         }
         return this;
+    }
+
+    private void applyIdsAfter() {
+        for (int i = 0; idsAfter != null && i < count && i < idsAfter.length; i++) {
+            if (idsAfter[i] >= nextTradeId[i]) {
+                nextTradeId[i] = idsAfter[i] + 1;
+            }
+        }
+        idsAfter = null;
     }
 
     /**
@@ -163,6 +174,13 @@ public final class MarketSimulator implements MarketSource {
             while (advance(out)) {
                 if (out.timestampNs > after) {
                     resumeAfterNs = Long.MIN_VALUE;
+                    if (out.type == EventType.TRADE) {
+                        nextTradeId[out.instrumentId] = out.tradeId; // its id is given again, after the journal's
+                        applyIdsAfter();
+                        out.tradeId = nextTradeId[out.instrumentId]++;
+                    } else {
+                        applyIdsAfter();
+                    }
                     return true;
                 }
             }

@@ -180,7 +180,7 @@ public final class StageChain implements AutoCloseable {
                 + " fused (one consumer thread gives the consistent cut a snapshot is); got "
                 + config.pipeline().threads().configName());
         }
-        final SnapshotTaker taker = new SnapshotTaker(b.snapshotDir, minutes * 60_000_000_000L,
+        final SnapshotTaker taker = new SnapshotTaker(b.snapshotDir, b.snapshotArchiveDir, minutes * 60_000_000_000L,
             config.persistence().snapshotsKept(),
             String.join(",", config.symbols()), stateImage(),
             () -> strategies == null || strategies.reselectionIdle(), stateRoots());
@@ -336,6 +336,7 @@ public final class StageChain implements AutoCloseable {
         private EventHandler<MarketEvent> extraStage;
         private StopSignal stop;
         private Path snapshotDir;
+        private Path snapshotArchiveDir;
         private SnapshotFile.Loaded snapshot;
 
         private Builder(EngineConfig config, Instruments instruments) {
@@ -397,9 +398,13 @@ public final class StageChain implements AutoCloseable {
             return this;
         }
 
-        /** Snapshots the stages' state into {@code dir} every {@code persistence.snapshot_interval_minutes}. */
-        public Builder snapshotsIn(Path dir) {
+        /**
+         * Snapshots the stages' state into {@code dir} every {@code persistence.snapshot_interval_minutes}, and the
+         * first of each day into {@code archiveDir} (the journal archive's snapshot folder; null: none).
+         */
+        public Builder snapshotsIn(Path dir, Path archiveDir) {
             this.snapshotDir = dir;
+            this.snapshotArchiveDir = archiveDir;
             return this;
         }
 

@@ -25,6 +25,30 @@ public final class SnapshotStore {
         }
     }
 
+    /** True when {@code dir} holds no snapshot of the UTC day of {@code header}'s exchange time. */
+    public static boolean firstOfItsDay(Path dir, SnapshotFile.Header header) throws IOException {
+        final String day = SnapshotFile.name(header).substring(0, SnapshotFile.PREFIX.length() + 8);
+        return list(dir).stream().noneMatch(p -> p.getFileName().toString().startsWith(day));
+    }
+
+    /**
+     * The journal index of the newest snapshot in {@code dir} (by its name), or {@link Long#MAX_VALUE} when there is
+     * none: retention keeps the journal from there on, so the newest snapshot always has its tail.
+     */
+    public static long newestJournalIndex(Path dir) {
+        try {
+            final List<Path> all = list(dir);
+            if (all.isEmpty()) {
+                return Long.MAX_VALUE;
+            }
+            final String name = all.get(all.size() - 1).getFileName().toString();
+            return Long.parseUnsignedLong(name.substring(name.lastIndexOf('-') + 1,
+                name.length() - SnapshotFile.SUFFIX.length()), 16);
+        } catch (IOException | RuntimeException e) {
+            return -1; // unreadable: keep everything
+        }
+    }
+
     /** Deletes all but the newest {@code keep} snapshots in {@code dir}. */
     public static void prune(Path dir, int keep) throws IOException {
         final List<Path> all = list(dir);

@@ -27,6 +27,7 @@ public final class SnapshotTaker implements EventHandler<MarketEvent>, AutoClose
     private static final long NONE = Long.MIN_VALUE;
 
     private final Path dir;
+    private final Path archiveDir;
     private final long intervalNs;
     private final int kept;
     private final String symbols;
@@ -52,11 +53,14 @@ public final class SnapshotTaker implements EventHandler<MarketEvent>, AutoClose
 
     /**
      * Snapshots the state reachable from {@code roots} into {@code dir} every {@code intervalNs} of exchange time,
-     * when {@code idle} (nothing computing off the ring), keeping the newest {@code kept}.
+     * when {@code idle} (nothing computing off the ring), keeping the newest {@code kept}; the first of each UTC day
+     * is also kept for good in {@code archiveDir} (null: none), the journal archive's snapshots, so an archived day
+     * replays from the snapshot taken at its start.
      */
-    public SnapshotTaker(Path dir, long intervalNs, int kept, String symbols, StateImage image, BooleanSupplier idle,
-                         Object... roots) {
+    public SnapshotTaker(Path dir, Path archiveDir, long intervalNs, int kept, String symbols, StateImage image,
+                         BooleanSupplier idle, Object... roots) {
         this.dir = dir;
+        this.archiveDir = archiveDir;
         this.intervalNs = intervalNs;
         this.kept = kept;
         this.symbols = symbols;
@@ -101,6 +105,10 @@ public final class SnapshotTaker implements EventHandler<MarketEvent>, AutoClose
             try {
                 final Path file = SnapshotFile.write(dir, header, body);
                 SnapshotStore.prune(dir, kept);
+                if (archiveDir != null && SnapshotStore.firstOfItsDay(archiveDir, header)) {
+                    LOG.info("Snapshot {} kept in the journal archive {}", file.getFileName(),
+                        SnapshotFile.write(archiveDir, header, body).getParent());
+                }
                 written++;
                 LOG.info("Snapshot {}: {} bytes, copied on the ring thread in {} us", file.getFileName(),
                     body.length, lastCopyNs / 1_000);

@@ -55,7 +55,17 @@ class MarketSimulatorTest {
                 tail.add(e.toString());
             }
         }
-        final MarketSimulator resumed = new MarketSimulator(ALL, 42, 2).resumeAfter(cut);
+        // the engine journaled ids up to those of the cut: nothing to bump, the walk's own ids continue
+        final long[] lastIds = new long[ALL.size()];
+        java.util.Arrays.fill(lastIds, -1);
+        final MarketSimulator counting = new MarketSimulator(ALL, 42, 3);
+        while (counting.next(e) && e.timestampNs <= cut) {
+            if (e.type == EventType.TRADE) {
+                lastIds[e.instrumentId] = e.tradeId;
+            }
+        }
+        final MarketSimulator resumed = new MarketSimulator(ALL, 42, 2).resumeAfter(cut)
+            .continueTradeIdsAfter(lastIds);
         final List<String> served = new ArrayList<>();
         long lastNs = 0;
         while (resumed.next(e)) {
