@@ -36,7 +36,7 @@ final class SelectionVerdicts {
                                   List<String> displaced, boolean first, StrategyConfig.Selection sel) {
         if (!r.qualified()) {
             final String why = rejection(r, sel);
-            return chosen ? "runs as a default, " + why : incumbent ? "replaced, " + why : why;
+            return chosen ? "runs for want of qualified ones, " + why : incumbent ? "replaced, " + why : why;
         }
         if (chosen && incumbent) {
             return top ? "kept: active and still in the top three"

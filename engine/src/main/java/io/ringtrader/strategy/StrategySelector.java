@@ -161,7 +161,12 @@ public final class StrategySelector {
         if (chosen.size() < 3) {
             reason += "; only " + chosen.size() + " strateg" + (chosen.size() == 1 ? "y" : "ies") + " made "
                 + sel.minTrades() + " out-of-sample trades and " + sel.minPositiveFolds()
-                + " positive folds, the rest are defaults";
+                + " positive folds, the rest are the best of the others out of sample";
+            for (int i = 0; i < rankings.size() && chosen.size() < 3; i++) {
+                if (!chosen.contains(rankings.get(i).name())) {
+                    chosen.add(rankings.get(i).name());
+                }
+            }
             defaults(chosen);
         }
         final List<Ranking> judged = SelectionVerdicts.judge(rankings, chosen, top, incumbents, sel);

@@ -49,7 +49,7 @@ class StrategySelectorTest {
     }
 
     @Test
-    void shouldRankUnqualifiedStrategiesLastAndFillTheChoiceWithDefaults() {
+    void shouldRankUnqualifiedStrategiesLastAndFillTheChoiceWithTheBestOfThem() {
         final ScriptedSimulation sim = new ScriptedSimulation()
             .give("rsi_reversal", 3.0, 2, 1, 1, 1, 1)       // too few trades
             .give("vwap_reversion", 2.0, 9, 1, -1, -1, -1)  // too few positive folds
@@ -59,7 +59,7 @@ class StrategySelectorTest {
         assertThat(s.rankings().get(0).name()).isEqualTo("macd_momentum");
         assertThat(s.rankings().get(0).qualified()).isTrue();
         assertThat(s.rankings()).filteredOn(StrategySelector.Ranking::qualified).hasSize(1);
-        assertThat(s.chosen()).containsExactly("macd_momentum", "trend_following", "mean_reversion");
+        assertThat(s.chosen()).containsExactly("macd_momentum", "rsi_reversal", "vwap_reversion");
         assertThat(s.reason()).contains("only 1 strategy made 5 out-of-sample trades and 3 positive folds");
     }
 
@@ -174,8 +174,12 @@ class StrategySelectorTest {
         final StrategySelector.Selection s = select("{min_history_candles: 1000, min_trades: 5,"
             + " min_positive_folds: 2}", sim, LONG_HISTORY);
         assertThat(s.chosen()).first().isEqualTo("macd_momentum");
-        assertThat(verdict(s, "rsi_reversal")).isEqualTo("rejected: 3 out-of-sample trades < min_trades 5");
-        assertThat(verdict(s, "vwap_reversion")).isEqualTo("rejected: 1 positive folds < min_positive_folds 2");
+        assertThat(s.rankings()).filteredOn(StrategySelector.Ranking::qualified)
+            .extracting(StrategySelector.Ranking::name).containsExactly("macd_momentum");
+        assertThat(verdict(s, "rsi_reversal")).as("only fills the set, after the qualified one")
+            .isEqualTo("runs for want of qualified ones, rejected: 3 out-of-sample trades < min_trades 5");
+        assertThat(verdict(s, "vwap_reversion"))
+            .endsWith("rejected: 1 positive folds < min_positive_folds 2");
         assertThat(verdict(s, "macd_momentum")).isEqualTo("chosen: among the top three qualified");
         assertThat(s.reason()).doesNotContain(StrategySelector.NO_EDGE);
 
@@ -186,8 +190,10 @@ class StrategySelectorTest {
             + " min_positive_folds: 2}", none, LONG_HISTORY);
         assertThat(aside.reason()).as("nothing qualifies: the engine stands aside")
             .contains("no strategy has the track record").contains(StrategySelector.NO_EDGE);
-        assertThat(aside.chosen()).isEqualTo(StrategyConfig.DEFAULT_ACTIVE);
-        assertThat(verdict(aside, "trend_following")).startsWith("runs as a default, rejected: 0 out-of-sample");
+        assertThat(aside.chosen()).as("the best out of sample vote (for exits) while standing aside")
+            .containsExactly("rsi_reversal", "vwap_reversion", "breakout");
+        assertThat(verdict(aside, "rsi_reversal"))
+            .isEqualTo("runs for want of qualified ones, rejected: 3 out-of-sample trades < min_trades 5");
     }
 
     @Test
