@@ -109,7 +109,9 @@ public final class ReconnectRepair implements Agent, AutoCloseable {
         try {
             pass();
             failedPasses = 0;
+            passes++;
         } catch (IOException | RuntimeException e) {
+            passes++;
             failures++;
             failedPasses++;
             if (failedPasses < config.maxPasses()) {
@@ -140,7 +142,6 @@ public final class ReconnectRepair implements Agent, AutoCloseable {
                 }
             }
         }
-        passes++;
         if (plans.isEmpty()) {
             LOG.info("Repair pass: no incomplete minutes in the archive");
             return;
@@ -197,7 +198,7 @@ public final class ReconnectRepair implements Agent, AutoCloseable {
         }
     }
 
-    /** Passes run. */
+    /** Passes run to their end (failed ones included). */
     public long passes() {
         return passes;
     }
