@@ -42,6 +42,7 @@ import io.ringtrader.portfolio.StateFile;
 import io.ringtrader.portfolio.StatusDisplay;
 import io.ringtrader.store.ParquetCandleReader;
 import io.ringtrader.store.ParquetCandleWriter;
+import io.ringtrader.history.ReconnectRepair;
 import io.ringtrader.strategy.StrategyRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -329,6 +330,7 @@ final class EngineRunner {
         if (retention != null) {
             retention.registerCounters(stages.counters);
         }
+        final ReconnectRepair repair = repairAfterReconnect(plan, stages);
         plan.source.onFailure(reason -> stop.trigger(StopSignal.Reason.FAILURE, reason));
         final Pipeline pipeline = new Pipeline(config.pipeline(), plan.instruments.size(), stages.handlers(), stop);
         final WriteFailures writeFailures = new WriteFailures();
@@ -346,7 +348,31 @@ final class EngineRunner {
                 ? "trade log / state file writer (see the log for the I/O error)" : null);
         }
         telemetry.onUnhealthy(failure -> stop.trigger(StopSignal.Reason.FAILURE, failure));
-        return new Session(stop, stages, pipeline, telemetry, dashboard, retention);
+        final Session session = new Session(stop, stages, pipeline, telemetry, dashboard, retention);
+        session.repair = repair;
+        return session;
+    }
+
+    /**
+     * The background repair of incomplete archived minutes from REST after reconnects
+     * ({@code history.repair_after_reconnect}), or null when off or without a live feed; counted on /metrics.
+     */
+    private ReconnectRepair repairAfterReconnect(Plan plan, StageChain stages) {
+        if (!config.history().repairAfterReconnect() || mode == EngineMode.REPLAY
+            || !(plan.source instanceof FeedSource feed) || stages.parquet == null) {
+            return null;
+        }
+        final ReconnectRepair repair = new ReconnectRepair(dataDir, config.symbols(), config.quoteCurrency(),
+            config.history(), feed::reconnects, stages.parquet::repair);
+        stages.counters.add("ringtrader_history_rest_repairs_total",
+            "Incomplete archived candles replaced by REST candles (rest_repair)", stages.parquet::repaired);
+        stages.counters.add("ringtrader_history_repair_passes_total", "Background repair passes after reconnects",
+            repair::passes);
+        stages.counters.add("ringtrader_history_repair_failures_total",
+            "Background repair passes that failed (logged, retried with back-off)", repair::failures);
+        log.info("Incomplete minutes are repaired from {} {} s after start-up and after each reconnect",
+            config.history().apiUrl(), config.history().repairDelaySeconds());
+        return repair;
     }
 
     /**
@@ -410,6 +436,9 @@ final class EngineRunner {
         if (session.retention != null) {
             session.retention.start();
         }
+        if (session.repair != null) {
+            session.repair.start();
+        }
         plan.source.start(pipeline.publisher());
         log.info("Running; stop with Ctrl-C or SIGTERM{}", options.duration == null ? ""
             : " (or after " + options.duration + ")");
@@ -421,6 +450,9 @@ final class EngineRunner {
      */
     private int stop(Plan plan, Session session) {
         plan.source.close();
+        if (session.repair != null) {
+            session.repair.close();
+        }
         final Pipeline pipeline = session.pipeline;
         final boolean drained = pipeline.drainAndStop(config.pipeline().shutdownTimeoutMs());
         if (!drained) {
@@ -483,6 +515,7 @@ final class EngineRunner {
         final JournalRetention retention;
         MetricsEndpoint endpoint;
         StatusDisplay status;
+        ReconnectRepair repair;
 
         Session(StopSignal stop, StageChain stages, Pipeline pipeline, Telemetry telemetry,
                 DashboardWiring dashboard, JournalRetention retention) {

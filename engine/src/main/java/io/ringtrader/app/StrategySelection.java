@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.logging.log4j.Logger;
 
 /**
@@ -58,16 +57,12 @@ public final class StrategySelection {
             history.add(ParquetCandleReader.readLatest(dataDir, instruments.get(id).symbol(), id,
                 config.candles().retentionDays()).toArray(new Candle[0]));
         }
-        final StrategySelector.Selection selection = selector(config, instruments).select(history);
-        for (StrategySelector.Ranking r : selection.rankings()) {
-            log.info(String.format(Locale.ROOT, "Strategy ranking: %-16s %s=%9.4f return=%8.4f trades=%5d"
-                    + " win_rate=%.2f max_dd=%.4f folds=%s%s", r.name(), strategies.selection().metric(), r.score(),
-                r.metrics().totalReturn(), r.metrics().trades(), r.metrics().winRate(), r.metrics().maxDrawdown(),
-                r.foldScores().stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).toList(),
-                r.qualified() ? "" : " (not qualified)"));
+        final StrategySelector selector = selector(config, instruments);
+        final StrategySelector.Selection selection = selector.select(history);
+        for (String line : selection.evidence(selector.metric())) {
+            log.info("Strategy selection at start-up: {}", line);
         }
         final Choice choice = new Choice(selection.chosen(), selection.reason());
-        log.info("Strategies selected: {} ({})", choice.active(), choice.reason());
         return choice;
     }
 

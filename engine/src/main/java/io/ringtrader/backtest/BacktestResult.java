@@ -1,6 +1,7 @@
 package io.ringtrader.backtest;
 
 import io.ringtrader.event.Fill;
+import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Side;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,6 +84,21 @@ final class BacktestResult {
 
     long equityE8(int minute) {
         return equityE8[minute];
+    }
+
+    /**
+     * Per-minute equity returns of minutes [from, to), net of every cost: each against the equity before it (the
+     * starting cash before minute 0).
+     */
+    double[] returns(int from, int to) {
+        final double[] out = new double[to - from];
+        double previous = FixedPoint.toDouble(from == 0 ? startingCashE8 : equityE8[from - 1]);
+        for (int m = from; m < to; m++) {
+            final double equity = FixedPoint.toDouble(equityE8[m]);
+            out[m - from] = equity / previous - 1.0;
+            previous = equity;
+        }
+        return out;
     }
 
     boolean exposed(int minute) {

@@ -2,7 +2,6 @@ package io.ringtrader.backtest;
 
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.event.Candle;
-import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.strategy.StrategyRegistry;
 import java.util.List;
@@ -24,14 +23,8 @@ record OptimizeSegment(double[] returns, BacktestStats stats) {
         final BacktestSession session = new BacktestSession(label, config, instruments,
             config.strategies().withActive(registry.names()), registry);
         final BacktestResult result = session.run(candles, null, null);
-        final double[] returns = new double[result.minutes()];
-        double previous = FixedPoint.toDouble(result.startingCashE8());
-        for (int m = 0; m < returns.length; m++) {
-            final double equity = FixedPoint.toDouble(result.equityE8(m));
-            returns[m] = equity / previous - 1.0;
-            previous = equity;
-        }
-        return new OptimizeSegment(returns, BacktestStats.of(label, List.copyOf(registry.names()), result));
+        return new OptimizeSegment(result.returns(0, result.minutes()),
+            BacktestStats.of(label, List.copyOf(registry.names()), result));
     }
 
     /** Final equity over starting cash, minus one. */

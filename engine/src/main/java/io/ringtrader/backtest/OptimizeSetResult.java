@@ -1,6 +1,6 @@
 package io.ringtrader.backtest;
 
-import io.ringtrader.research.ReturnMoments;
+import io.ringtrader.research.OutOfSample;
 import io.ringtrader.strategy.PerformanceMetrics;
 import java.util.Map;
 
@@ -25,10 +25,18 @@ record OptimizeSetResult(int index, Map<String, String> params, OptimizeSegment[
         return joined(test);
     }
 
+    /** Per fold, the test segment's total return. */
+    private double[] testReturns() {
+        final double[] out = new double[test.length];
+        for (int f = 0; f < test.length; f++) {
+            out[f] = test[f].totalReturn();
+        }
+        return out;
+    }
+
     /** Per-minute (not annualized) Sharpe ratio of the joined test returns. */
     double outOfSampleSharpePerMinute() {
-        final double[] r = outOfSampleReturns();
-        return ReturnMoments.of(r, r.length).sharpe();
+        return OutOfSample.sharpePerMinute(outOfSampleReturns());
     }
 
     double outOfSampleSharpe() {
@@ -36,13 +44,12 @@ record OptimizeSetResult(int index, Map<String, String> params, OptimizeSegment[
     }
 
     double inSampleSharpe() {
-        final double[] r = joined(train);
-        return ReturnMoments.of(r, r.length).sharpe() * ANNUALIZE;
+        return OutOfSample.sharpePerMinute(joined(train)) * ANNUALIZE;
     }
 
     /** Per-minute Sharpe ratio of fold {@code f}'s training segment (what a walk-forward pick sees). */
     double inSampleSharpePerMinute(int f) {
-        return ReturnMoments.of(train[f].returns(), train[f].returns().length).sharpe();
+        return OutOfSample.sharpePerMinute(train[f].returns());
     }
 
     double inSampleMeanReturn() {
@@ -54,11 +61,7 @@ record OptimizeSetResult(int index, Map<String, String> params, OptimizeSegment[
     }
 
     double outOfSampleReturn() {
-        double growth = 1;
-        for (OptimizeSegment s : test) {
-            growth *= 1 + s.totalReturn();
-        }
-        return growth - 1;
+        return OutOfSample.compounded(testReturns());
     }
 
     double outOfSampleMaxDrawdown() {
@@ -86,24 +89,14 @@ record OptimizeSetResult(int index, Map<String, String> params, OptimizeSegment[
     }
 
     int positiveTestPeriods() {
-        int n = 0;
-        for (OptimizeSegment s : test) {
-            n += s.totalReturn() > 0 ? 1 : 0;
-        }
-        return n;
+        return OutOfSample.positive(testReturns());
     }
 
     private static double[] joined(OptimizeSegment[] segments) {
-        int n = 0;
-        for (OptimizeSegment s : segments) {
-            n += s.returns().length;
+        final double[][] returns = new double[segments.length][];
+        for (int i = 0; i < segments.length; i++) {
+            returns[i] = segments[i].returns();
         }
-        final double[] out = new double[n];
-        int at = 0;
-        for (OptimizeSegment s : segments) {
-            System.arraycopy(s.returns(), 0, out, at, s.returns().length);
-            at += s.returns().length;
-        }
-        return out;
+        return OutOfSample.joined(returns);
     }
 }

@@ -6,6 +6,7 @@ import io.ringtrader.event.Fill;
 import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.Side;
+import io.ringtrader.research.WalkForward;
 import io.ringtrader.strategy.CandidateSimulation;
 import io.ringtrader.strategy.PerformanceMetrics;
 import io.ringtrader.strategy.StrategyLibrary;
@@ -21,7 +22,7 @@ import java.util.List;
  * wait for its candle {@code firstTradeIndex} (the longest warm-up among the candidates), so every candidate trades
  * the same span. The traded span runs from the earliest instrument's first tradable minute; its equity (one point
  * per minute, compounded from 1.0) and its closing trades (SELL fills, realized P&amp;L net of fees) are rated whole
- * and in {@code folds} consecutive parts of equal numbers of minutes. Allocation is fine: this runs at start-up
+ * and walk-forward (see {@link #rate}). Allocation is fine: this runs at start-up
  * and once per re-selection interval. Deterministic.
  */
 public final class OrderLayerSimulation implements CandidateSimulation {
@@ -62,8 +63,10 @@ public final class OrderLayerSimulation implements CandidateSimulation {
     }
 
     /**
-     * The figures of {@code result} from the first minute closing after {@code tradeStartNs}, whole and in
-     * {@code folds} consecutive parts of (nearly) equal numbers of minutes.
+     * The figures of {@code result} from the first minute closing after {@code tradeStartNs}: whole, and on
+     * {@code folds} rolling walk-forward folds ({@link WalkForward}, as {@code optimize} cuts them) whose training
+     * and test periods are each one of {@code folds + 1} equal parts of the traded exchange time; the test periods
+     * joined are the out-of-sample figures.
      */
     static Evaluation rate(BacktestResult result, long tradeStartNs, int folds) {
         int first = 0;
@@ -75,13 +78,28 @@ public final class OrderLayerSimulation implements CandidateSimulation {
             tradeMinute[t] = minuteOf(result, result.fills().get(t).timestampNs);
         }
         final PerformanceMetrics whole = rate(result, first, result.minutes(), tradeMinute);
-        final List<PerformanceMetrics> perFold = new ArrayList<>();
-        final int traded = result.minutes() - first;
-        for (int f = 0; f < folds; f++) {
-            perFold.add(rate(result, first + (int) ((long) traded * f / folds),
-                first + (int) ((long) traded * (f + 1) / folds), tradeMinute));
+        final long endNs = result.minutes() == 0 ? tradeStartNs : result.timeNs(result.minutes() - 1);
+        final long partNs = (endNs - tradeStartNs) / (folds + 1);
+        if (first >= result.minutes() || partNs <= 0) {
+            final PerformanceMetrics none = rate(result, first, first, tradeMinute);
+            return new Evaluation(whole, none, none, java.util.Collections.nCopies(folds, none), new double[0]);
         }
-        return new Evaluation(whole, perFold);
+        final List<WalkForward.Fold> list = WalkForward.of(tradeStartNs, tradeStartNs + partNs * (folds + 1),
+            partNs, partNs, false).folds();
+        final List<PerformanceMetrics> perFold = new ArrayList<>();
+        for (WalkForward.Fold fold : list) {
+            perFold.add(rate(result, after(result, fold.trainToNs()), after(result, fold.testToNs()), tradeMinute));
+        }
+        final int inFrom = after(result, list.get(0).trainFromNs());
+        final int outFrom = after(result, list.get(0).trainToNs());
+        final int outTo = after(result, list.get(list.size() - 1).testToNs());
+        return new Evaluation(whole, rate(result, inFrom, outFrom, tradeMinute),
+            rate(result, outFrom, outTo, tradeMinute), perFold, result.returns(outFrom, outTo));
+    }
+
+    /** The first minute closing after {@code timeNs}. */
+    private static int after(BacktestResult result, long timeNs) {
+        return minuteOf(result, timeNs + 1);
     }
 
     /** Minutes [from, to): per-minute returns compounded from 1.0, the SELL fills inside them. */

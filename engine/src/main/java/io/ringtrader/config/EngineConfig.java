@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
  * @param exchange       the built-in loopback exchange (sim and replay feeds)
  * @param orders         order types, protective exits and entry costs
  * @param http           the dashboard's HTTP server
+ * @param history        repairing the candle archive from REST while running
  */
 public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfig feed, PipelineConfig pipeline,
                            CandleConfig candles, StrategyConfig strategies, RiskConfig risk,
                            PortfolioConfig portfolio, PersistenceConfig persistence, MetricsConfig metrics,
                            InstrumentOverrides instruments, ExchangeConfig exchange, OrderConfig orders,
-                           HttpConfig http) {
+                           HttpConfig http, HistoryConfig history) {
 
     /** The symbols traded by default (POL, not MATIC: Coinbase converted MATIC to POL in 2024). */
     public static final List<String> DEFAULT_SYMBOLS =
@@ -56,7 +57,8 @@ public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfi
             InstrumentOverrides.read(root.section("instruments")),
             ExchangeConfig.read(root.section("exchange")),
             OrderConfig.read(root.section("orders")),
-            HttpConfig.read(root.section("http")));
+            HttpConfig.read(root.section("http")),
+            HistoryConfig.read(root.section("history")));
         root.finish();
         final int keptDays = config.persistence().journalRetention().retentionDays();
         if (keptDays > 0 && keptDays <= config.candles().retentionDays()) {
@@ -70,7 +72,7 @@ public record EngineConfig(List<String> symbols, String quoteCurrency, FeedConfi
     /** This configuration trading {@code newSymbols} instead (replay uses the recorded session's symbols). */
     public EngineConfig withSymbols(List<String> newSymbols) {
         return new EngineConfig(List.copyOf(newSymbols), quoteCurrency, feed, pipeline, candles, strategies, risk,
-            portfolio, persistence, metrics, instruments, exchange, orders, http);
+            portfolio, persistence, metrics, instruments, exchange, orders, http, history);
     }
 
     /** Checks a symbol list (also used for the {@code --symbols} option). */

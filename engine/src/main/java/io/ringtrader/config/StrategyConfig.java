@@ -139,7 +139,7 @@ public record StrategyConfig(List<String> active, long signalIntervalSeconds, in
                 }
             }
             final int folds = (int) n.integer("folds", 4, 1, 100);
-            final int minPositive = (int) n.integer("min_positive_folds", 0, 0, 100);
+            final int minPositive = (int) n.integer("min_positive_folds", Math.min(2, folds), 0, 100);
             if (minPositive > folds) {
                 throw n.fail("min_positive_folds", "must be <= folds (" + folds + "), got " + minPositive);
             }

@@ -40,9 +40,19 @@ public final class HistoryDownloader {
 
     private final Path dataDir;
     private final CandlesClient client;
-    private final CompressionCodecName codec;
     private final long nowNs;
+    private final DaySink sink;
     private final DownloadStats stats = new DownloadStats();
+
+    /**
+     * Where a fetched window goes: {@code download} rewrites the day's file; the engine's repair hands the changed
+     * candles to the Parquet writer, the one writer of the files it owns.
+     */
+    @FunctionalInterface
+    interface DaySink {
+        /** {@code changed} are the window's new or replaced candles; the plan's candles hold the whole day. */
+        void accept(DayPlan day, List<Candle> changed) throws IOException;
+    }
 
     /** The work of one request: the symbol-days and their request windows. */
     public static final class Plan {
@@ -77,10 +87,19 @@ public final class HistoryDownloader {
 
     /** A downloader into {@code dataDir}, that treats minutes ending after {@code nowNs} as not yet closed. */
     HistoryDownloader(Path dataDir, CandlesClient client, CompressionCodecName codec, long nowNs) {
+        this(dataDir, client, codec, nowNs, null);
+    }
+
+    /** As above, handing each fetched window to {@code sink} instead of rewriting the day's file (null: rewrite). */
+    HistoryDownloader(Path dataDir, CandlesClient client, CompressionCodecName codec, long nowNs, DaySink sink) {
         this.dataDir = dataDir;
         this.client = client;
-        this.codec = codec;
         this.nowNs = nowNs;
+        this.sink = sink != null ? sink : (plan, changed) -> {
+            CandleParquetFiles.writeAtomically(CandleParquetFiles.archiveFile(dataDir, plan.symbol, plan.day),
+                plan.symbol, new ArrayList<>(plan.candles.values()), codec);
+            stats.filesWritten++;
+        };
     }
 
     /** Plans every symbol-day of {@code request} (reads the files on disk). */
@@ -132,6 +151,7 @@ public final class HistoryDownloader {
             return;
         }
         final TreeMap<Long, Candle> day = plan.candles;
+        final List<Candle> changed = new ArrayList<>();
         for (long m = fromNs; m < toNs; m += DayPlan.MINUTE_NS) {
             final Candle existing = day.get(m);
             if (!DayPlan.needs(existing, repair)) {
@@ -149,17 +169,17 @@ public final class HistoryDownloader {
                     stats.restCandles++;
                 }
                 day.put(m, rest);
+                changed.add(rest);
             } else if (existing != null) {
                 stats.unrepaired++;
             } else {
                 final Candle filler = filler(m, previousClose(plan, m, page));
                 day.put(m, filler);
+                changed.add(filler);
                 stats.fillers++;
             }
         }
-        CandleParquetFiles.writeAtomically(CandleParquetFiles.archiveFile(dataDir, plan.symbol, plan.day),
-            plan.symbol, new ArrayList<>(day.values()), codec);
-        stats.filesWritten++;
+        sink.accept(plan, changed);
     }
 
     /** The page's candles that open inside [fromNs, toNs), by minute; the first of duplicates is kept. */

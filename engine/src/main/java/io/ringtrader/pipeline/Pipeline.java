@@ -53,8 +53,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     signals, strategies, candles, counters, the trade log and state files</td></tr>
  * <tr><td>{@code strategy-selection} (pool of one, started on demand)</td><td>one strategy re-selection at a
  *     time</td><td>a task from the strategy stage, which takes the result once its apply time passes</td></tr>
+ * <tr><td>{@code rest-repair} (agent, {@code history.repair_after_reconnect})</td><td>REST requests repairing
+ *     incomplete archived minutes</td><td>the feed's reconnect count and the archive files; its candles go to
+ *     the Parquet writer's repair queue</td></tr>
  * </table>
- * Shutdown order ({@code EngineRunner}): the source (feed or {@code journal-source}), the ring drains and its
+ * Shutdown order ({@code EngineRunner}): the source (feed or {@code journal-source}), {@code rest-repair}, the
+ * ring drains and its
  * consumers stop, the trade-log writer (its last batch and snapshot), the Parquet writer (its last flush), the
  * journal, the status display, telemetry (a last log line), the metrics endpoint, the dashboard.
  */

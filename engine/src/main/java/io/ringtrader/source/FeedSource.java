@@ -78,6 +78,11 @@ public final class FeedSource implements MarketDataSource {
         c.start();
     }
 
+    /** Reconnections of the feed so far (0 before it started); any thread. */
+    public long reconnects() {
+        return stats(FeedStats::reconnects);
+    }
+
     /** Registers the feed's counters (read at scrape/log time). */
     public void registerCounters(Counters counters) {
         counters.add("ringtrader_feed_frames_total", "WebSocket frames received", () -> stats(FeedStats::frames));

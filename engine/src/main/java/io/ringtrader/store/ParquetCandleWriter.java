@@ -53,6 +53,11 @@ public final class ParquetCandleWriter implements ClosedCandleSink, Agent, AutoC
     private volatile long offered;
     private volatile long overflows;
     private volatile long unknownInstruments;
+    /** Candles from REST to put in place of incomplete ones: any thread offers, the agent applies. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Candle> repairs =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile long repaired;
+    private volatile long repairsRefused;
 
     /**
      * A writer for {@code symbols} (index = instrument id) under {@code dataDir}, keeping {@code retentionDays} in
@@ -146,10 +151,20 @@ public final class ParquetCandleWriter implements ClosedCandleSink, Agent, AutoC
         nextFlushNs = System.nanoTime() + flushIntervalNs;
     }
 
+    /**
+     * Hands over REST's candle {@code rest} of instrument {@code instrumentId} (taken over, not copied) to replace
+     * an incomplete trade-built one at the next flush ({@link SymbolCandles#repair}); a complete trade-built
+     * candle is kept. Any thread (the background repair); off the hot path, so it may allocate.
+     */
+    public void repair(int instrumentId, Candle rest) {
+        rest.instrumentId = instrumentId;
+        repairs.add(rest);
+    }
+
     /** Agent thread: moves queued candles into the files' buffers, and rewrites the files when a flush is due. */
     @Override
     public int doWork() {
-        final int drained = drain();
+        final int drained = drain() + applyRepairs();
         if (flushRequested || System.nanoTime() - nextFlushNs >= 0) {
             flushRequested = false;
             flushAll();
@@ -163,6 +178,7 @@ public final class ParquetCandleWriter implements ClosedCandleSink, Agent, AutoC
     @Override
     public void onClose() {
         drain();
+        applyRepairs();
         flushAll();
         LOG.info("Parquet candle writer stopped: {} candles written, {} flushes, {} failures, {} dropped (queue"
             + " full)", candlesWritten, flushes, flushFailures, overflows);
@@ -179,6 +195,30 @@ public final class ParquetCandleWriter implements ClosedCandleSink, Agent, AutoC
         }
         candlesWritten += n;
         return n;
+    }
+
+    private int applyRepairs() {
+        int n = 0;
+        for (Candle rest = repairs.poll(); rest != null; rest = repairs.poll()) {
+            if (rest.instrumentId >= 0 && rest.instrumentId < perSymbol.length
+                && perSymbol[rest.instrumentId].repair(rest)) {
+                repaired++;
+            } else {
+                repairsRefused++;
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** Candles replaced by REST's ({@code rest_repair}, or {@code rest} for a missing minute). */
+    public long repaired() {
+        return repaired;
+    }
+
+    /** REST candles not used: the minute held a complete trade-built candle (or one from REST already). */
+    public long repairsRefused() {
+        return repairsRefused;
     }
 
     private void flushAll() {

@@ -1,6 +1,7 @@
 package io.ringtrader.store;
 
 import io.ringtrader.event.Candle;
+import io.ringtrader.event.CandleSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,26 @@ final class SymbolCandles {
         }
         recent.put(candle.openTimeNs, candle);
         historicalDirty = true;
+    }
+
+    /**
+     * Puts REST's candle {@code rest} (a fresh copy) in place of the minute's candle when that is an incomplete
+     * trade-built one, or missing; a complete trade-built candle, or one already from REST, is never replaced.
+     * The day is rewritten at the next flush, even a sealed one (merged from its file first, so nothing is lost).
+     * Returns whether it replaced anything.
+     */
+    boolean repair(Candle rest) {
+        final LocalDate day = CandleParquetFiles.dayOf(rest.openTimeNs);
+        mergeArchivedDay(day);
+        final Candle existing = recent.get(rest.openTimeNs);
+        if (existing != null && (existing.source != CandleSource.TRADES || existing.complete)) {
+            return false;
+        }
+        rest.source = existing == null ? CandleSource.REST : CandleSource.REST_REPAIR;
+        recent.put(rest.openTimeNs, rest);
+        dirtyDays.add(day);
+        historicalDirty = true;
+        return true;
     }
 
     /** Rewrites every dirty archive day, then the rolling file; returns files written. Throws on I/O error. */

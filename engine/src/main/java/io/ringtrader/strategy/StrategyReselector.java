@@ -5,7 +5,6 @@ import io.ringtrader.event.Candle;
 import io.ringtrader.event.Rfc3339;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -143,9 +142,8 @@ public final class StrategyReselector {
             .append(selection.reason());
         LOG.info("{} (applied {} min later; {} ms of wall time from start to use)", text,
             applyAfterNs / 60_000_000_000L, tookMs);
-        for (StrategySelector.Ranking r : selection.rankings()) {
-            LOG.info(String.format(Locale.ROOT, "  ranking: %-16s score=%9.4f trades=%5d%s", r.name(), r.score(),
-                r.metrics().trades(), r.qualified() ? "" : " (not qualified)"));
+        for (String line : selection.evidence(selector.metric())) {
+            LOG.info("Strategy re-selection: {}", line);
         }
         if (journal && notes != null) {
             notes.accept(text.toString());

@@ -8,6 +8,7 @@ import io.ringtrader.config.ConfigLoader;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.Instruments;
+import io.ringtrader.research.OutOfSample;
 import io.ringtrader.strategy.CandidateSimulation;
 import io.ringtrader.strategy.PerformanceMetrics;
 import io.ringtrader.strategy.StrategyLibrary;
@@ -80,7 +81,7 @@ class OrderLayerSimulationTest {
     }
 
     @Test
-    void shouldCutTheTradedSpanIntoFoldsThatAddUpToTheWhole() {
+    void shouldRateWalkForwardTestPeriodsThatJoinIntoTheOutOfSampleFiguresOptimizeUses() {
         final EngineConfig config = config(Map.of());
         final OrderLayerSimulation sim = new OrderLayerSimulation(config, instruments(config), LIBRARY);
         for (String name : LIBRARY.names()) {
@@ -93,12 +94,18 @@ class OrderLayerSimulationTest {
                 periods += f.periods();
                 trades += f.trades();
                 growth *= 1 + f.totalReturn();
-                assertThat(f.periods()).as("%s: folds are equal parts of time", name)
-                    .isBetween(e.whole().periods() / 4 - 2, e.whole().periods() / 4 + 2);
+                assertThat(f.periods()).as("%s: each test period has minutes", name).isPositive();
             }
-            assertThat(periods).as(name).isEqualTo(e.whole().periods());
-            assertThat(trades).as(name).isEqualTo(e.whole().trades());
-            assertThat(growth - 1).as(name).isCloseTo(e.whole().totalReturn(), within(1e-9));
+            assertThat(periods).as(name).isEqualTo(e.outOfSample().periods())
+                .isEqualTo(e.outOfSampleReturns().length);
+            assertThat(trades).as(name).isEqualTo(e.outOfSample().trades());
+            assertThat(growth - 1).as(name).isCloseTo(e.outOfSample().totalReturn(), within(1e-9));
+            assertThat(e.inSample().periods() + e.outOfSample().periods()).as("%s: the first training period and"
+                + " the test periods tile the span (a remainder under a minute's worth aside)", name)
+                .isBetween(e.whole().periods() - 4, e.whole().periods());
+            assertThat(e.outOfSample().sharpe()).as("%s: the out-of-sample Sharpe ratio optimize computes", name)
+                .isCloseTo(OutOfSample.sharpePerMinute(e.outOfSampleReturns())
+                    * Math.sqrt(PerformanceMetrics.MINUTES_PER_YEAR), within(1e-6));
             assertThat(e.whole().periods()).as("%s: the minutes from the first tradable one", name)
                 .isEqualTo(minutesFrom(Math.min(history().get(0)[300].openTimeNs,
                     history().get(1)[300].openTimeNs)));

@@ -33,7 +33,7 @@ import java.util.zip.ZipInputStream;
  * per request, 400 beyond), with faults scripted per request number: 429 with Retry-After, 500, truncated JSON,
  * an empty page, duplicated candles, shuffled order, and dying after a given number of requests.
  */
-final class RestCandlesServer implements AutoCloseable {
+public final class RestCandlesServer implements AutoCloseable {
     /** A fault for one request (by 1-based request number). */
     enum Fault { NONE, RATE_LIMIT, SERVER_ERROR, TRUNCATED, EMPTY, DUPLICATES, SHUFFLED }
 
@@ -47,20 +47,20 @@ final class RestCandlesServer implements AutoCloseable {
     private volatile IntFunction<Fault> faults = n -> Fault.NONE;
     private volatile int dieAfter = Integer.MAX_VALUE;
 
-    RestCandlesServer() throws IOException {
+    public RestCandlesServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v3/brokerage/market/products/", this::handle);
         server.start();
     }
 
     /** Adds Lean's minute file {@code /lean/minute/{sym}usd/{yyyymmdd}_trade.zip} for {@code product}. */
-    RestCandlesServer serve(String product, String day) throws IOException {
+    public RestCandlesServer serve(String product, String day) throws IOException {
         bars.computeIfAbsent(product, p -> new TreeMap<>()).putAll(lean(product, day));
         return this;
     }
 
     /** Lean's bars of one product-day, by start in UNIX seconds. */
-    static TreeMap<Long, long[]> lean(String product, String day) throws IOException {
+    public static TreeMap<Long, long[]> lean(String product, String day) throws IOException {
         final String name = "/lean/minute/" + product.replace("-", "").toLowerCase(java.util.Locale.ROOT) + "/" + day
             + "_trade.zip";
         final Path zip;
@@ -117,7 +117,7 @@ final class RestCandlesServer implements AutoCloseable {
         this.dieAfter = n;
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
@@ -130,7 +130,7 @@ final class RestCandlesServer implements AutoCloseable {
         return List.copyOf(queries);
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 

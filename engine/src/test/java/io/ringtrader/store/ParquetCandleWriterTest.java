@@ -12,6 +12,7 @@ import io.ringtrader.config.BackgroundIdle;
 import io.ringtrader.config.CandleConfig;
 import io.ringtrader.config.PersistenceConfig;
 import io.ringtrader.event.Candle;
+import io.ringtrader.event.CandleSource;
 import io.ringtrader.event.EventType;
 import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.MarketEvent;
@@ -71,6 +72,45 @@ class ParquetCandleWriterTest {
         try (var files = Files.walk(dataDir)) {
             assertThat(files.filter(p -> p.toString().endsWith(".tmp"))).isEmpty();
         }
+    }
+
+    @Test
+    void shouldPutRestCandlesInPlaceOfIncompleteOnesOnlyNeverOfACompleteTradeBuiltOne() throws Exception {
+        final ParquetCandleWriter w = writer(1024);
+        w.start();
+        final Candle incomplete = StoreTestData.candle(0, 5);  // m % 5 == 0: incomplete
+        final Candle complete = StoreTestData.candle(0, 6);
+        assertThat(incomplete.complete).isFalse();
+        assertThat(complete.complete).isTrue();
+        offerAll(w, List.of(incomplete, complete));
+        for (int i = 0; i < 500 && w.candlesWritten() < 2; i++) {
+            Thread.sleep(10); // repairs are for minutes the writer already holds
+        }
+        w.repair(0, rest(5, 1));
+        w.repair(0, rest(6, 2));
+        w.repair(0, rest(7, 3));  // a minute the writer never had
+        w.close();
+
+        assertThat(w.repaired()).isEqualTo(2);
+        assertThat(w.repairsRefused()).isEqualTo(1);
+        final List<Candle> day = ParquetCandleReader.readFile(CandleParquetFiles.archiveFile(dataDir, "BTC", DAY0), 0);
+        assertThat(day).hasSize(3);
+        assertThat(day.get(0).source).isEqualTo(CandleSource.REST_REPAIR);
+        assertThat(day.get(0).complete).isTrue();
+        assertThat(day.get(0).closeE8).isEqualTo(1);
+        assertThat(day.get(1)).as("the complete trade-built candle is kept").usingRecursiveComparison()
+            .isEqualTo(complete);
+        assertThat(day.get(2).source).isEqualTo(CandleSource.REST);
+        assertThat(ParquetCandleReader.readFile(CandleParquetFiles.historicalFile(dataDir, "BTC"), 0).get(0).source)
+            .as("the rolling file too").isEqualTo(CandleSource.REST_REPAIR);
+    }
+
+    private static Candle rest(long m, long closeE8) {
+        final Candle c = StoreTestData.candle(-1, m);
+        c.closeE8 = closeE8;
+        c.complete = true;
+        c.source = CandleSource.REST;
+        return c;
     }
 
     @Test

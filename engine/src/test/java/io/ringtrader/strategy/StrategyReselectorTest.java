@@ -19,8 +19,9 @@ class StrategyReselectorTest {
     /** Scores that change with the history's length, so the choice changes from one boundary to the next. */
     private static final CandidateSimulation BY_HISTORY = (name, history, first, folds) -> {
         final double sharpe = Math.sin(name.hashCode() * 0.001 + history.get(0).length * 0.01);
-        return new CandidateSimulation.Evaluation(ScriptedSimulation.metrics(sharpe, 10),
-            java.util.Collections.nCopies(folds, ScriptedSimulation.metrics(sharpe, 2)));
+        final double[] foldSharpes = new double[folds];
+        Arrays.fill(foldSharpes, sharpe);
+        return ScriptedSimulation.evaluation(sharpe, sharpe, 10, foldSharpes);
     };
 
     @Test
