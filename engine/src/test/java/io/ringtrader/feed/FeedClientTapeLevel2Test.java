@@ -56,7 +56,7 @@ class FeedClientTapeLevel2Test {
         lines.addAll(resourceLines("/feed/coinbase-exchange-matches.jsonl"));
         // one tape in time order, as recorded on one connection (untimed snapshots first)
         lines.sort(Comparator.comparing(l -> timeOf(l)));
-        final Instruments instruments = instruments(EXCHANGE_PRODUCTS);
+        final Instruments instruments = DecoderFixture.instruments(EXCHANGE_PRODUCTS);
         final Reconstruction expected = reconstruct(instruments, lines);
 
         final TestRing ring = new TestRing(1 << 16, instruments.size());
@@ -71,7 +71,7 @@ class FeedClientTapeLevel2Test {
 
     @Test
     void shouldServeAnAdvancedTradeTapeWithASnapshotAboveOneMebibyte() throws Exception {
-        final Instruments instruments = instruments("BTC-USD", "ETH-USD");
+        final Instruments instruments = DecoderFixture.instruments("BTC-USD", "ETH-USD");
         final StringBuilder tape = new StringBuilder();
         tape.append(tradesFrame("snapshot", "2026-01-05T00:00:01.5Z", 0, "BTC-USD", 1, "100.5")).append('\n');
         tape.append(tradesFrame("snapshot", "2026-01-05T00:00:01.6Z", 1, "ETH-USD", 7, "10.5")).append('\n');
@@ -210,15 +210,6 @@ class FeedClientTapeLevel2Test {
                  ? new GZIPInputStream(raw) : raw, StandardCharsets.UTF_8))) {
             return r.lines().filter(l -> !l.isBlank()).toList();
         }
-    }
-
-    private static Instruments instruments(String... products) {
-        final List<Instrument> list = new ArrayList<>();
-        for (int i = 0; i < products.length; i++) {
-            final String[] parts = products[i].split("-");
-            list.add(Instruments.withDefaults(i, parts[0], parts[1]));
-        }
-        return new Instruments(list);
     }
 
     /** A level {@code cents / 100} of {@code side}. */
