@@ -66,10 +66,7 @@ final class AdvancedTradeEncoder {
      * changed since the previous second ({@code update}, absolute sizes, 0 for a level that went).
      */
     CharSequence level2(long timestampNs, long sequenceNum, int id, SimBook book, boolean snapshot) {
-        begin("l2_data", timestampNs, sequenceNum);
-        sb.append("{\"type\":\"").append(snapshot ? "snapshot" : "update").append("\",\"product_id\":\"")
-            .append(productIds[id]).append("\",\"updates\":[");
-        firstTrade = true;
+        beginLevel2(timestampNs, sequenceNum, id, snapshot);
         final int base = id * SimBook.LEVELS;
         for (int side = 0; side < 2; side++) {
             final long[] prices = side == 0 ? book.bidPriceE8 : book.askPriceE8;
@@ -95,6 +92,36 @@ final class AdvancedTradeEncoder {
         }
         sb.append("]}");
         return end();
+    }
+
+    /**
+     * A complete {@code l2_data} frame from a tape: product {@code id}'s whole book as it stands ({@code snapshot}),
+     * or the levels of the {@link SimEvent#LEVEL2} update {@code change} (absolute sizes, 0 for a level that went).
+     */
+    CharSequence level2(long timestampNs, long sequenceNum, int id, TapeBook book, SimEvent change, boolean snapshot) {
+        beginLevel2(timestampNs, sequenceNum, id, snapshot);
+        if (snapshot) {
+            for (int side = 0; side < 2; side++) {
+                final boolean bid = side == 0;
+                for (int rank = 0; rank < book.levels(id, bid); rank++) {
+                    level(bid ? "bid" : "offer", timestampNs, book.priceE8(id, bid, rank), book.sizeE8(id, bid, rank));
+                }
+            }
+        } else {
+            for (int i = change.levelsFrom; i < change.levelsTo; i++) {
+                level(book.pendingBid(i) ? "bid" : "offer", timestampNs, book.pendingPriceE8(i),
+                    book.pendingSizeE8(i));
+            }
+        }
+        sb.append("]}");
+        return end();
+    }
+
+    private void beginLevel2(long timestampNs, long sequenceNum, int id, boolean snapshot) {
+        begin("l2_data", timestampNs, sequenceNum);
+        sb.append("{\"type\":\"").append(snapshot ? "snapshot" : "update").append("\",\"product_id\":\"")
+            .append(productIds[id]).append("\",\"updates\":[");
+        firstTrade = true;
     }
 
     private static int indexOf(long[] prices, int base, long price) {

@@ -142,8 +142,9 @@ final class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     }
 
     /**
-     * A {@code level2} subscribe: a snapshot of each product's book, then its changes every exchange second. A
-     * source without a book (a tape) accepts the subscribe and sends no level2 frames.
+     * A {@code level2} subscribe: a snapshot of each product's book, then its changes (every exchange second from
+     * the simulator, as recorded from a tape). A tape without level2 frames accepts the subscribe and sends none; a
+     * product whose tape snapshot has not come yet gets it when it comes.
      */
     private void bookRequest(boolean subscribe, JsonNode productIds) {
         final List<Integer> products = new ArrayList<>();
@@ -160,10 +161,13 @@ final class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame> {
             }
         }
         final SimBook book = pump.book();
+        final TapeBook tape = pump.tapeBook();
         for (int id : products) {
             bookProducts[id] = subscribe;
             if (subscribe && book != null && book.built()) {
                 write(pump.encoder().level2(pump.exchangeNowNs(), sequenceNum++, id, book, true), 0);
+            } else if (subscribe && tape != null && tape.known(id)) {
+                write(pump.encoder().level2(pump.exchangeNowNs(), sequenceNum++, id, tape, null, true), 0);
             }
         }
         subscribed();
@@ -178,6 +182,14 @@ final class ClientSession extends SimpleChannelInboundHandler<WebSocketFrame> {
             if (bookProducts[id]) {
                 write(pump.encoder().level2(timestampNs, sequenceNum++, id, book, false), 0);
             }
+        }
+    }
+
+    /** A tape's level2 snapshot or update, if this connection subscribed to the product's level2. */
+    void sendTapeLevel2(SimEvent change, TapeBook book) {
+        if (!closing && bookProducts[change.instrumentId]) {
+            write(pump.encoder().level2(change.timestampNs, sequenceNum++, change.instrumentId, book, change,
+                change.snapshot), 0);
         }
     }
 

@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The built-in exchange: a WebSocket server on 127.0.0.1 (a free port) that speaks Coinbase Advanced Trade
- * ({@code market_trades} and {@code heartbeats}) over a {@link MarketSource} (the simulator or a tape), so the
- * real feed client runs unchanged offline. When the source ends every connection gets a close frame 1000
+ * ({@code market_trades}, {@code heartbeats}, {@code level2}) over a {@link MarketSource} (the simulator or a
+ * tape), so the real feed client runs unchanged offline. When the source ends every connection gets a close frame 1000
  * {@code "end of session"} and {@link #sessionEnded()} completes.
  *
  * <p>Threading: one dedicated event loop thread ({@code loopback-exchange}) serves all connections and drives the

@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The loopback exchange's market: pulls events from the {@link MarketSource} on the market clock, batches trades
- * into {@code update} frames, sends heartbeats, keeps the snapshot history and fans frames out to the subscribed
- * {@link ClientSession}s. Everything runs on the one event loop thread that also serves every connection, so no
- * state here is shared; the counters are volatile for readers on other threads.
+ * into {@code update} frames, sends heartbeats and a tape's level2 changes as they come, keeps the snapshot
+ * history and fans frames out to the subscribed {@link ClientSession}s. Everything runs on the one event loop
+ * thread that also serves every connection, so no state here is shared; the counters are volatile for readers on
+ * other threads.
  *
  * <p>Backpressure: the pump stops whenever a subscribed connection is not writable and resumes from its
  * writability event, so nothing is buffered without bound and the event loop never blocks. At speed 0 it runs
@@ -78,6 +79,11 @@ final class MarketPump implements Runnable {
     /** The source's level2 book, or null. */
     SimBook book() {
         return source.book();
+    }
+
+    /** The tape's level2 books, or null. */
+    TapeBook tapeBook() {
+        return source.tapeBook();
     }
 
     long exchangeNowNs() {
@@ -213,6 +219,11 @@ final class MarketPump implements Runnable {
                 batch.add(new SimEvent());
             }
             batch.get(batchSize++).copyFrom(event);
+        } else if (event.isLevel2()) {
+            final TapeBook book = source.tapeBook();
+            for (int i = 0; i < sessions.size(); i++) {
+                sessions.get(i).sendTapeLevel2(event, book);
+            }
         } else if (event.type == EventType.HEARTBEAT) {
             flushBatch(Math.min(batchEndNs, t));
             heartbeatCounter++;

@@ -1,8 +1,9 @@
 package io.ringtrader.exchange;
 
 /**
- * A stream of market events (trades and heartbeats) in non-decreasing exchange time, pulled one at a time. Driven
- * by a single thread (the loopback exchange's event loop); implementations need not be thread-safe.
+ * A stream of market events (trades, heartbeats, a tape's level2 changes) in non-decreasing exchange time, pulled
+ * one at a time. Driven by a single thread (the loopback exchange's event loop); implementations need not be
+ * thread-safe.
  */
 public interface MarketSource extends AutoCloseable {
     /**
@@ -17,6 +18,14 @@ public interface MarketSource extends AutoCloseable {
      * heartbeat, for the second that heartbeat starts.
      */
     default SimBook book() {
+        return null;
+    }
+
+    /**
+     * The level2 books a tape carries, or null: as of the last {@link SimEvent#LEVEL2} event {@link #next} returned,
+     * whose levels stay readable in it until the next call of {@link #next}.
+     */
+    default TapeBook tapeBook() {
         return null;
     }
 

@@ -31,6 +31,12 @@ public final class ResumedSource implements MarketSource {
         return inner.book();
     }
 
+    /** The tape's books: the level2 events skipped were applied to them all the same. */
+    @Override
+    public TapeBook tapeBook() {
+        return inner.tapeBook();
+    }
+
     /** Events skipped so far. */
     public long skipped() {
         return skipped;

@@ -5,11 +5,15 @@ import io.ringtrader.event.Regime;
 import io.ringtrader.event.Side;
 
 /**
- * One market event produced by a {@link MarketSource}: a trade or a heartbeat (exchange time advanced). A mutable,
- * reusable holder filled by {@link MarketSource#next}; owned by the thread that drives the source.
+ * One market event produced by a {@link MarketSource}: a trade, a heartbeat (exchange time advanced) or a tape's
+ * level2 change. A mutable, reusable holder filled by {@link MarketSource#next}; owned by the thread that drives the
+ * source.
  */
 public final class SimEvent {
-    /** {@link EventType#TRADE} or {@link EventType#HEARTBEAT}. */
+    /** The type of a tape's level2 snapshot or update of one product (its levels are in {@link TapeBook}). */
+    public static final byte LEVEL2 = EventType.QUOTE;
+
+    /** {@link EventType#TRADE}, {@link EventType#HEARTBEAT} or {@link #LEVEL2}. */
     public byte type;
     /** Instrument id of a trade; -1 for a heartbeat. */
     public int instrumentId;
@@ -23,6 +27,11 @@ public final class SimEvent {
     public byte side;
     /** The simulator's market regime when the event was made ({@link Regime}); UNKNOWN for tapes. */
     public byte regime;
+    /** A {@link #LEVEL2} event: true for a snapshot (the book replaced), false for changes. */
+    public boolean snapshot;
+    /** A {@link #LEVEL2} event's levels: {@link TapeBook}'s pending changes {@code [levelsFrom, levelsTo)}. */
+    public int levelsFrom;
+    public int levelsTo;
 
     /** Fills this holder with a trade. */
     public SimEvent trade(int instrumentId, long timestampNs, long priceE8, long sizeE8, long tradeId, byte side) {
@@ -48,6 +57,22 @@ public final class SimEvent {
         return this;
     }
 
+    /** Fills this holder with a level2 snapshot or update of {@code instrumentId}, levels {@code [from, to)}. */
+    public SimEvent level2(int instrumentId, long timestampNs, boolean snapshot, int from, int to) {
+        heartbeat(timestampNs);
+        this.type = LEVEL2;
+        this.instrumentId = instrumentId;
+        this.snapshot = snapshot;
+        this.levelsFrom = from;
+        this.levelsTo = to;
+        return this;
+    }
+
+    /** True for a level2 change. */
+    public boolean isLevel2() {
+        return type == LEVEL2;
+    }
+
     /** Copies every field of {@code other}. */
     public SimEvent copyFrom(SimEvent other) {
         type = other.type;
@@ -58,6 +83,9 @@ public final class SimEvent {
         tradeId = other.tradeId;
         side = other.side;
         regime = other.regime;
+        snapshot = other.snapshot;
+        levelsFrom = other.levelsFrom;
+        levelsTo = other.levelsTo;
         return this;
     }
 

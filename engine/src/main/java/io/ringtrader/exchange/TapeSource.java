@@ -22,7 +22,12 @@ import java.util.List;
 /**
  * Replays a JSON-lines tape: each line is a recorded trade ({@code {"product_id","trade_id","price","size","side",
  * "time"}}), a raw Advanced Trade frame (an object with {@code channel}; trades of {@code market_trades} snapshots
- * and updates, times of {@code heartbeats}), or a cryptofeed {@code {"t":"recv","data":"<frame>"}} record. Trades
+ * and updates, times of {@code heartbeats}, books of {@code l2_data} snapshots and updates), a raw Exchange frame
+ * (an object with {@code type}: trades of {@code match}/{@code last_match}, books of {@code snapshot} and
+ * {@code l2update}, others ignored), or a cryptofeed {@code {"t":"recv","data":"<frame>"}} record. Level2 frames
+ * become {@link SimEvent#LEVEL2} events whose levels wait in the {@link TapeBook}, applied to its books as each
+ * event is emitted; an Exchange snapshot carries no time and takes the tape's time so far (or the first time after
+ * it, at the start of a tape). Trades
  * repeated by snapshots are dropped by trade id per product; consecutive snapshot frames (the connect burst, one
  * per product) are merged by time before the live frames after them. A heartbeat is synthesized at every whole
  * second of tape time, through the end of the last minute, so candles close on quiet minutes. Bad lines are
@@ -33,11 +38,14 @@ public final class TapeSource implements MarketSource {
     private static final long SECOND_NS = 1_000_000_000L;
     private static final long MINUTE_NS = 60 * SECOND_NS;
     private static final int MAX_LOGGED = 10;
+    /** The time of a level2 event read before the tape's first time (replaced by it). */
+    private static final long UNTIMED = Long.MIN_VALUE;
 
     private final Instruments instruments;
     private final BufferedReader reader;
     private final ObjectMapper mapper = new ObjectMapper();
     private final long[] lastTradeId;
+    private final TapeBook book;
     private final List<SimEvent> queue = new ArrayList<>();
     private int queueSize;
     private int queueIndex;
@@ -53,6 +61,7 @@ public final class TapeSource implements MarketSource {
     private long trades;
     private long duplicates;
     private long rejected;
+    private long level2Events;
 
     /** Opens {@code file}; trades of products missing from {@code instruments} are skipped. */
     public TapeSource(Instruments instruments, Path file) throws IOException {
@@ -65,19 +74,25 @@ public final class TapeSource implements MarketSource {
         this.reader = reader;
         this.lastTradeId = new long[instruments.size()];
         Arrays.fill(lastTradeId, Long.MIN_VALUE);
+        this.book = new TapeBook(instruments.size());
     }
 
     @Override
     public boolean next(SimEvent out) {
         while (true) {
             if (queueIndex < queueSize && !holdingSnapshots) {
-                final SimEvent trade = queue.get(queueIndex);
-                if (nextHeartbeatNs <= trade.timestampNs) {
+                final SimEvent event = queue.get(queueIndex);
+                if (nextHeartbeatNs <= event.timestampNs) {
                     emitHeartbeat(out);
                 } else {
-                    out.copyFrom(trade);
+                    out.copyFrom(event);
                     queueIndex++;
-                    trades++;
+                    if (event.isLevel2()) {
+                        book.apply(event);
+                        level2Events++;
+                    } else {
+                        trades++;
+                    }
                 }
                 return true;
             }
@@ -95,6 +110,16 @@ public final class TapeSource implements MarketSource {
     /** Trades emitted so far. */
     public long trades() {
         return trades;
+    }
+
+    /** Level2 snapshots and updates emitted so far. */
+    public long level2Events() {
+        return level2Events;
+    }
+
+    @Override
+    public TapeBook tapeBook() {
+        return book;
     }
 
     /** Trades dropped because their id was not above the last one of their product (snapshot repeats). */
@@ -125,6 +150,7 @@ public final class TapeSource implements MarketSource {
         if (!holdingSnapshots) {
             queueSize = 0;
             queueIndex = 0;
+            book.clearPending(); // every event that referenced them was served
         }
         final String line;
         try {
@@ -134,6 +160,9 @@ public final class TapeSource implements MarketSource {
         }
         if (line == null) {
             eof = true;
+            if (lastTimeNs == Long.MIN_VALUE) {
+                queueSize = queueIndex; // nothing on the tape had a time: nothing to serve
+            }
             releaseSnapshots(queueSize);
             if (lastTimeNs != Long.MIN_VALUE) {
                 // close the tape's last minute
@@ -181,13 +210,12 @@ public final class TapeSource implements MarketSource {
         }
         final String channel = node.path("channel").asText("");
         if (channel.isEmpty()) {
-            if (node.has("trade_id")) {
-                addTrade(node);
-                lineKind = 2;
-            }
+            decodeExchange(node);
             return;
         }
-        if ("heartbeats".equals(channel)) {
+        if ("l2_data".equals(channel)) {
+            decodeL2Data(node);
+        } else if ("heartbeats".equals(channel)) {
             advanceTo(Rfc3339.parse(node.path("timestamp").asText("")));
             lineKind = 2;
         } else if ("market_trades".equals(channel)) {
@@ -206,6 +234,126 @@ public final class TapeSource implements MarketSource {
                 list.forEach(this::addTrade);
             }
         }
+    }
+
+    /** An Exchange frame ({@code type}) or a plain recorded trade (no {@code type}). */
+    private void decodeExchange(JsonNode node) {
+        final String type = node.path("type").asText("");
+        if (type.isEmpty() || "match".equals(type) || "last_match".equals(type)) {
+            if (node.has("trade_id")) {
+                addTrade(node);
+                lineKind = 2;
+            }
+        } else if ("snapshot".equals(type)) {
+            final boolean untimed = !node.has("time") && lastTimeNs == Long.MIN_VALUE;
+            final long timeNs = node.has("time") ? Rfc3339.parse(node.path("time").asText("")) : lastTimeNs;
+            final int id = level2Product(node);
+            final int from = book.pendingEnd();
+            if (id != Instruments.UNKNOWN && addLevels(node.path("bids"), 0, true) && addLevels(node.path("asks"), 0,
+                false)) {
+                addLevel2(id, timeNs, true, from, untimed);
+                lineKind = 1;
+            } else {
+                book.truncatePending(from);
+            }
+        } else if ("l2update".equals(type)) {
+            final long timeNs = Rfc3339.parse(node.path("time").asText(""));
+            final int id = level2Product(node);
+            final int from = book.pendingEnd();
+            if (id != Instruments.UNKNOWN && addLevels(node.path("changes"), 1, false)) {
+                addLevel2(id, timeNs, false, from, false);
+                lineKind = 2;
+            } else {
+                book.truncatePending(from);
+            }
+        }
+    }
+
+    /** An Advanced Trade {@code l2_data} frame: one event per product, stamped with the envelope's time. */
+    private void decodeL2Data(JsonNode node) {
+        final long timeNs = Rfc3339.parse(node.path("timestamp").asText(""));
+        boolean allSnapshots = node.path("events").size() > 0;
+        for (JsonNode event : node.path("events")) {
+            final boolean snapshot = "snapshot".equals(event.path("type").asText());
+            allSnapshots &= snapshot;
+            final int id = level2Product(event);
+            final int from = book.pendingEnd();
+            boolean good = id != Instruments.UNKNOWN;
+            for (JsonNode level : event.path("updates")) {
+                final int side = sideOf(level.path("side").asText(""));
+                good = good && side >= 0 && addLevel(side == 1, level.path("price_level"), level.path("new_quantity"));
+            }
+            if (good) {
+                addLevel2(id, timeNs, snapshot, from, false);
+            } else {
+                book.truncatePending(from);
+            }
+        }
+        lineKind = allSnapshots ? 1 : 2;
+    }
+
+    private int level2Product(JsonNode node) {
+        final int id = instruments.idOfProduct(node.path("product_id").asText(""));
+        if (id == Instruments.UNKNOWN) {
+            reject("unknown product " + node.path("product_id").asText(""));
+        }
+        return id;
+    }
+
+    /**
+     * Exchange level arrays: {@code [price, size]} ({@code sideAt} 0, the side given by {@code bid}) or
+     * {@code [side, price, size]} ({@code sideAt} 1).
+     */
+    private boolean addLevels(JsonNode levels, int sideAt, boolean bid) {
+        for (JsonNode level : levels) {
+            final int side = sideAt == 0 ? (bid ? 1 : 0) : sideOf(level.path(0).asText(""));
+            if (side < 0 || !addLevel(side == 1, level.path(sideAt), level.path(sideAt + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean addLevel(boolean bid, JsonNode price, JsonNode size) {
+        final long priceE8 = FixedPoint.parse(price.asText(""));
+        final long sizeE8 = FixedPoint.parse(size.asText(""));
+        if (priceE8 == FixedPoint.INVALID || priceE8 <= 0 || sizeE8 == FixedPoint.INVALID || sizeE8 < 0) {
+            reject("bad level2 level " + price + " " + size);
+            return false;
+        }
+        book.addPending(bid, priceE8, sizeE8);
+        return true;
+    }
+
+    /** {@code bid}/{@code buy} -> 1, {@code offer}/{@code ask}/{@code sell} -> 0, else -1. */
+    private static int sideOf(String side) {
+        return switch (side) {
+            case "bid", "buy" -> 1;
+            case "offer", "ask", "sell" -> 0;
+            default -> -1;
+        };
+    }
+
+    /** Queues a level2 event; an {@code untimed} one is stamped by the tape's first time (see {@link #advanceTo}). */
+    private void addLevel2(int id, long timeNs, boolean snapshot, int from, boolean untimed) {
+        if (untimed) {
+            slot().level2(id, UNTIMED, snapshot, from, book.pendingEnd());
+            return;
+        }
+        if (timeNs == Rfc3339.INVALID) {
+            reject("bad level2 timestamp");
+            book.truncatePending(from);
+            return;
+        }
+        slot().level2(id, timeNs, snapshot, from, book.pendingEnd());
+        advanceTo(timeNs);
+    }
+
+    private SimEvent slot() {
+        if (queueSize == queue.size()) {
+            queue.add(new SimEvent());
+        }
+        return queue.get(queueSize++);
     }
 
     private void addTrade(JsonNode node) {
@@ -231,10 +379,7 @@ public final class TapeSource implements MarketSource {
         final String sideText = node.path("side").asText("");
         final byte side = "BUY".equalsIgnoreCase(sideText) ? Side.BUY
             : "SELL".equalsIgnoreCase(sideText) ? Side.SELL : Side.UNKNOWN;
-        if (queueSize == queue.size()) {
-            queue.add(new SimEvent());
-        }
-        queue.get(queueSize++).trade(id, timeNs, priceE8, sizeE8, tradeId, side);
+        slot().trade(id, timeNs, priceE8, sizeE8, tradeId, side);
         advanceTo(timeNs);
     }
 
@@ -245,6 +390,11 @@ public final class TapeSource implements MarketSource {
         }
         if (nextHeartbeatNs == Long.MIN_VALUE) {
             nextHeartbeatNs = Math.floorDiv(timeNs, SECOND_NS) * SECOND_NS;
+            for (int i = queueIndex; i < queueSize; i++) {
+                if (queue.get(i).timestampNs == UNTIMED) {
+                    queue.get(i).timestampNs = timeNs; // an untimed snapshot at the start of the tape
+                }
+            }
         }
         lastTimeNs = Math.max(lastTimeNs, timeNs);
         heartbeatTargetNs = Math.max(heartbeatTargetNs, timeNs);

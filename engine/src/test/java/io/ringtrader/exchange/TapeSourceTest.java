@@ -159,6 +159,38 @@ class TapeSourceTest {
     }
 
     @Test
+    void shouldTurnExchangeLevel2FramesIntoBookEventsAppliedAsTheyAreEmitted() {
+        // an untimed snapshot at the start takes the tape's first time; a bad l2update is rejected whole
+        final String snapshot = "{\"type\":\"snapshot\",\"product_id\":\"ETH-USD\",\"bids\":[[\"10\",\"1\"],"
+            + "[\"9\",\"2\"]],\"asks\":[[\"11\",\"3\"],[\"12\",\"4\"]]}\n";
+        final String update = "{\"type\":\"l2update\",\"product_id\":\"ETH-USD\",\"changes\":[[\"buy\",\"10\","
+            + "\"0\"],[\"sell\",\"10.5\",\"5\"]],\"time\":\"2026-01-05T00:00:02Z\"}\n";
+        final String bad = "{\"type\":\"l2update\",\"product_id\":\"ETH-USD\",\"changes\":[[\"buy\",\"9\","
+            + "\"0\"],[\"sell\",\"x\",\"5\"]],\"time\":\"2026-01-05T00:00:03Z\"}\n";
+        final String ticker = "{\"type\":\"ticker\",\"trade_id\":7,\"product_id\":\"ETH-USD\",\"price\":\"10\","
+            + "\"time\":\"2026-01-05T00:00:01Z\"}\n";
+        final TapeSource tape = source(BTC_ETH, snapshot + ticker + trade("ETH-USD", 8, "10", "2026-01-05T00:00:01Z")
+            + update + bad);
+        final TapeBook book = tape.tapeBook();
+        final SimEvent e = new SimEvent();
+        final List<String> seen = new ArrayList<>();
+        while (tape.next(e)) {
+            if (e.isLevel2()) {
+                seen.add((e.snapshot ? "snapshot@" : "update@") + e.timestampNs + " bid " + FixedPoint.format(
+                    book.priceE8(1, true, 0)) + " ask " + FixedPoint.format(book.priceE8(1, false, 0)));
+            }
+        }
+        assertThat(seen).containsExactly("snapshot@" + ns("2026-01-05T00:00:01Z") + " bid 10 ask 11",
+            "update@" + ns("2026-01-05T00:00:02Z") + " bid 9 ask 10.5");
+        assertThat(book.levels(1, true)).isEqualTo(1);
+        assertThat(book.levels(1, false)).isEqualTo(3);
+        assertThat(book.known(0)).isFalse();
+        assertThat(tape.trades()).as("the match, not the ticker").isEqualTo(1);
+        assertThat(tape.rejected()).as("the bad level").isEqualTo(1);
+        assertThat(tape.level2Events()).isEqualTo(2);
+    }
+
+    @Test
     void shouldEndAtOnceForAnEmptyTape() {
         assertThat(drain(source(BTC_ETH, ""))).isEmpty();
     }

@@ -40,12 +40,17 @@ final class DecoderFixture implements FeedControl {
 
     /** A fixture with level2 books for products such as {@code BTC-USD} or {@code SKL-GBP}. */
     static DecoderFixture withBooks(String protocol, int ringSize, String... products) {
+        return new DecoderFixture(protocol, instruments(products), ringSize, true);
+    }
+
+    /** Instruments for product ids {@code BASE-QUOTE}, ids in order, default increments. */
+    static Instruments instruments(String... products) {
         final List<io.ringtrader.event.Instrument> list = new ArrayList<>();
         for (int i = 0; i < products.length; i++) {
             final String[] parts = products[i].split("-");
             list.add(Instruments.withDefaults(i, parts[0], parts[1]));
         }
-        return new DecoderFixture(protocol, new Instruments(list), ringSize, true);
+        return new Instruments(list);
     }
 
     static DecoderFixture advancedTrade(String... symbols) {

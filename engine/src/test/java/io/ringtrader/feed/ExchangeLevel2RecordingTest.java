@@ -130,7 +130,7 @@ class ExchangeLevel2RecordingTest {
         }
     }
 
-    private static void put(TreeMap<Long, Long> side, JsonNode price, JsonNode size) {
+    static void put(TreeMap<Long, Long> side, JsonNode price, JsonNode size) {
         final long p = new java.math.BigDecimal(price.asText()).movePointRight(8).longValueExact();
         final long s = new java.math.BigDecimal(size.asText()).movePointRight(8).longValueExact();
         if (s == 0) {

@@ -42,8 +42,10 @@ import java.util.concurrent.TimeUnit;
  * A real Netty WebSocket server on loopback that speaks Coinbase Advanced Trade (cumulative subscriptions replies,
  * a newest-first snapshot of the last trades per product on every subscribe, batched updates, heartbeats, a
  * per-connection sequence_num), optionally level2 books (an {@code l2_data} snapshot per product on a {@code level2}
- * subscribe, then updates with absolute sizes), and can be scripted to misbehave: drop the connection abruptly,
- * stall, skip sequence numbers, hold a product's snapshot back, send garbage, reject a product, end the session.
+ * subscribe, then updates with absolute sizes; on the Exchange protocol a {@code snapshot} per product on a
+ * {@code level2_batch} subscribe, then {@code l2update}s), and can be scripted to misbehave: drop the connection
+ * abruptly, stall, skip sequence numbers, hold a product's snapshot back, send garbage, reject a product, end the
+ * session.
  * Every method may be called from the test thread; the state lives on the server's event loop.
  */
 final class ScriptedCoinbaseServer implements AutoCloseable {
@@ -195,12 +197,51 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
                     book.put(FixedPoint.parse(ps[0]), size);
                 }
             }
-            if (client != null && !stalled && subscribed.getOrDefault("level2", Set.of()).contains(product)
-                && !waiting.contains("level2 " + product)) {
+            if (client == null || stalled || !subscribed.getOrDefault(level2Channel(), Set.of()).contains(product)
+                || waiting.contains(level2Channel() + " " + product)) {
+                return;
+            }
+            if (exchange) {
+                send("{\"type\":\"l2update\",\"product_id\":\"" + product + "\",\"changes\":["
+                    + exchangeLevels("bid".equals(side) ? "buy" : "sell", levels) + "],\"time\":\""
+                    + Rfc3339.formatMicros(clockNs) + "\"}");
+            } else {
                 send(envelope("l2_data", "[{\"type\":\"update\",\"product_id\":\"" + product + "\",\"updates\":["
                     + levels(side, levels) + "]}]"));
             }
         });
+    }
+
+    private String level2Channel() {
+        return exchange ? "level2_batch" : "level2";
+    }
+
+    /** Exchange change arrays {@code ["buy", "price", "size"]}. */
+    private static String exchangeLevels(String side, String levels) {
+        final StringBuilder sb = new StringBuilder();
+        for (String l : levels.split(",")) {
+            final String[] ps = l.split(":");
+            sb.append(sb.length() == 0 ? "" : ",").append("[\"").append(side).append("\",\"")
+                .append(FixedPoint.format(FixedPoint.parse(ps[0]))).append("\",\"")
+                .append(FixedPoint.format(FixedPoint.parse(ps[1]))).append("\"]");
+        }
+        return sb.toString();
+    }
+
+    /** An Exchange {@code snapshot} of {@code product}'s book: {@code bids} and {@code asks} as [price, size]. */
+    private String exchangeSnapshot(String product) {
+        final StringBuilder sb = new StringBuilder("{\"type\":\"snapshot\",\"product_id\":\"").append(product)
+            .append("\",\"bids\":[");
+        for (Map.Entry<Long, Long> e : bids.getOrDefault(product, new TreeMap<>()).descendingMap().entrySet()) {
+            sb.append(sb.charAt(sb.length() - 1) == '[' ? "" : ",").append("[\"").append(FixedPoint.format(e.getKey()))
+                .append("\",\"").append(FixedPoint.format(e.getValue())).append("\"]");
+        }
+        sb.append("],\"asks\":[");
+        for (Map.Entry<Long, Long> e : asks.getOrDefault(product, new TreeMap<>()).entrySet()) {
+            sb.append(sb.charAt(sb.length() - 1) == '[' ? "" : ",").append("[\"").append(FixedPoint.format(e.getKey()))
+                .append("\",\"").append(FixedPoint.format(e.getValue())).append("\"]");
+        }
+        return sb.append("]}").toString();
     }
 
     /** {@code product}'s book side, best first, as {price, size} pairs (fixed point). */
@@ -381,6 +422,12 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
     }
 
     private void sendSnapshot(String channel, String p) {
+        if (channel.equals("level2_batch")) {
+            final String frame = exchangeSnapshot(p);
+            snapshotBytes.put(p, frame.length());
+            send(frame);
+            return;
+        }
         if (channel.equals("level2")) {
             final StringBuilder levels = new StringBuilder();
             for (Map.Entry<Long, Long> e : bids.getOrDefault(p, new TreeMap<>()).descendingMap().entrySet()) {
@@ -463,6 +510,19 @@ final class ScriptedCoinbaseServer implements AutoCloseable {
             first = false;
         }
         send(reply.append("]}").toString());
+        for (JsonNode c : msg.path("channels")) {
+            if ("level2_batch".equals(c.path("name").asText())) {
+                for (JsonNode p : c.path("product_ids")) {
+                    final String key = "level2_batch " + p.asText();
+                    if (held.contains(key)) {
+                        waiting.add(key);
+                    } else {
+                        waiting.remove(key);
+                        sendSnapshot("level2_batch", p.asText());
+                    }
+                }
+            }
+        }
         for (String p : subscribed.getOrDefault("matches", Set.of())) {
             final List<Long> ids = history.getOrDefault(p, List.of());
             if (!ids.isEmpty()) {
