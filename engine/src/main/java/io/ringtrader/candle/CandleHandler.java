@@ -20,7 +20,11 @@ import org.apache.logging.log4j.Logger;
  * Snapshot trades (the last trades Coinbase resends per product at every connect) close only their own product's
  * minutes: products' snapshots arrive one after another and reach up to minutes apart, so one product's snapshot
  * must never close another's minute before that product's snapshot landed. Lost trades (a gap, a disconnect) make
- * every minute from the oldest still open through the minute of the loss incomplete.
+ * every minute from the oldest still open through the minute of the loss incomplete. A disconnect or a restart only
+ * may have lost trades: an instrument whose trade ids are known stays undecided until its next trade, which proves
+ * the stream seamless (the next id) or not (a later id, or the feed's gap event), and only then are its open minutes
+ * incomplete or not; a minute that must close while undecided closes incomplete. So a restart that missed nothing
+ * (Coinbase resends each product's last trades on subscribe) builds the candles an uninterrupted session would.
  * {@code QUOTE} events add the book's side of each minute (best bid and ask at the close, mean spread and
  * top-of-book depth, see {@link BookMinutes}); they never move the clock.
  * Closed candles go, in instrument-id then time order, to the slot's {@code closedCandles}, to the
@@ -50,6 +54,13 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
     private final long[] emittedThroughMinute;
     /** Per instrument: minutes up to here (not yet emitted when trades were lost) close incomplete. */
     private final long[] lostThroughMinute;
+    /** Per instrument: highest exchange trade id seen, -1 if none (ids are consecutive per product). */
+    private final long[] lastTradeId;
+    /**
+     * Per instrument: after a disconnect or restart, minutes up to here close incomplete unless the next trade
+     * continues the trade ids; NONE when nothing is undecided.
+     */
+    private final long[] undecidedThroughMinute;
     private long maxTimeNs = NONE;
     private long lastClosableMinute = NONE;
     /**
@@ -92,6 +103,9 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
         this.lastCloseE8 = new long[instrumentCount];
         this.lostThroughMinute = filled(instrumentCount);
         this.emittedThroughMinute = filled(instrumentCount);
+        this.lastTradeId = new long[instrumentCount];
+        Arrays.fill(lastTradeId, -1);
+        this.undecidedThroughMinute = filled(instrumentCount);
         this.awaitingSnapshot = new boolean[instrumentCount];
     }
 
@@ -100,7 +114,10 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
         switch (event.type) {
             case EventType.TRADE -> onTrade(event);
             case EventType.HEARTBEAT -> advance(event.timestampNs, event.closedCandles);
-            case EventType.GAP -> markLost(event.instrumentId, event.timestampNs);
+            case EventType.GAP -> {
+                markLost(event.instrumentId, event.timestampNs);
+                decideLost(event.instrumentId);
+            }
             case EventType.HISTORY_CANDLE -> warmUp(event.history);
             case EventType.QUOTE -> {
                 if (event.instrumentId >= 0 && event.instrumentId < instrumentCount) {
@@ -109,12 +126,12 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
             }
             case EventType.FEED_STATUS -> {
                 if (event.value == FeedStatus.CONNECTED) {
-                    java.util.Arrays.fill(awaitingSnapshot, true);
+                    Arrays.fill(awaitingSnapshot, true);
                     awaiting = instrumentCount;
                     awaitStartNs = NONE;
                 }
                 if (event.value == FeedStatus.DISCONNECTED || event.value == FeedStatus.RESTARTED) {
-                    markLost(-1, NONE);
+                    markMaybeLost();
                     for (int id = 0; id < instrumentCount; id++) {
                         bookMinutes.forget(id, Math.max(event.timestampNs, maxTimeNs));
                     }
@@ -159,6 +176,7 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
             return;
         }
         final long ts = e.timestampNs;
+        decideContinuity(id, e.tradeId);
         if ((e.flags & TradeFlags.SNAPSHOT) != 0) {
             closeOwnMinutes(id, ts, e.closedCandles);
         } else {
@@ -269,7 +287,8 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
         final Candle c = scratch;
         c.instrumentId = id;
         c.openTimeNs = minute * CandleStore.MINUTE_NS;
-        boolean incomplete = minute <= restartMinute[id] || minute <= lostThroughMinute[id];
+        boolean incomplete = minute <= restartMinute[id] || minute <= lostThroughMinute[id]
+            || minute <= undecidedThroughMinute[id];
         if (s >= 0 && open.tradeCount[s] > 0) {
             c.openE8 = open.openE8[s];
             c.highE8 = open.highE8[s];
@@ -330,6 +349,49 @@ public final class CandleHandler implements EventHandler<MarketEvent> {
         for (int id = from; id < to; id++) {
             if (minute > lostThroughMinute[id]) {
                 lostThroughMinute[id] = minute;
+            }
+        }
+    }
+
+    /**
+     * A disconnect or a restart: trades may have been lost. Instruments with known trade ids wait for their next
+     * trade to tell; the others lose every minute not yet emitted, as for a gap.
+     */
+    private void markMaybeLost() {
+        if (maxTimeNs == NONE) {
+            return;
+        }
+        final long minute = Math.floorDiv(maxTimeNs, CandleStore.MINUTE_NS);
+        for (int id = 0; id < instrumentCount; id++) {
+            if (lastTradeId[id] < 0) {
+                markLost(id, NONE);
+            } else if (minute > undecidedThroughMinute[id]) {
+                undecidedThroughMinute[id] = minute;
+            }
+        }
+    }
+
+    /** The first trade after a disconnect decides: the next trade id means nothing was lost in between. */
+    private void decideContinuity(int id, long tradeId) {
+        if (undecidedThroughMinute[id] != NONE && (tradeId < 0 || tradeId > lastTradeId[id])) {
+            if (tradeId != lastTradeId[id] + 1) {
+                lostThroughMinute[id] = Math.max(lostThroughMinute[id], undecidedThroughMinute[id]);
+            }
+            undecidedThroughMinute[id] = NONE;
+        }
+        if (tradeId > lastTradeId[id]) {
+            lastTradeId[id] = tradeId;
+        }
+    }
+
+    /** A gap event: the undecided minutes of {@code instrumentId} (-1: all) are lost (marked already). */
+    private void decideLost(int instrumentId) {
+        final int from = instrumentId < 0 ? 0 : instrumentId;
+        final int to = instrumentId < 0 ? instrumentCount : Math.min(instrumentId + 1, instrumentCount);
+        for (int id = from; id < to; id++) {
+            if (undecidedThroughMinute[id] != NONE) {
+                lostThroughMinute[id] = Math.max(lostThroughMinute[id], undecidedThroughMinute[id]);
+                undecidedThroughMinute[id] = NONE;
             }
         }
     }

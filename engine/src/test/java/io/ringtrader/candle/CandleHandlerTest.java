@@ -212,6 +212,64 @@ class CandleHandlerTest {
         assertThat(last).hasSize(2);
     }
 
+    private void tradeId(CandleHandler h, int id, long ts, long tradeId) {
+        event.clear();
+        event.type = EventType.TRADE;
+        event.instrumentId = id;
+        event.timestampNs = ts;
+        event.priceE8 = FixedPoint.ONE;
+        event.sizeE8 = FixedPoint.ONE;
+        event.tradeId = tradeId;
+        send(h);
+    }
+
+    private List<Boolean> completeness(int id) {
+        return sunk.stream().filter(c -> c.instrumentId == id).map(c -> c.complete).toList();
+    }
+
+    @Test
+    void shouldKeepTheMinuteOpenAcrossAStopAndRestartCompleteWhenTheNextTradeIdFollowsOn() {
+        // 0 continues its trade ids after the restart; 1 resumes with a later id; 2's feed reported a gap first
+        final CandleHandler h = handler(0, 3);
+        for (int id = 0; id < 3; id++) {
+            tradeId(h, id, T0 + SEC, 100 * id + 10);
+        }
+        for (int id = 0; id < 3; id++) {
+            tradeId(h, id, T0 + MIN + SEC, 100 * id + 11);
+        }
+        status(h, FeedStatus.DISCONNECTED, T0 + MIN + 30 * SEC);
+        status(h, FeedStatus.RESTARTED, T0 + MIN + 30 * SEC);
+        status(h, FeedStatus.CONNECTED, T0 + MIN + 30 * SEC);
+        tradeId(h, 0, T0 + MIN + 40 * SEC, 12);
+        tradeId(h, 1, T0 + MIN + 41 * SEC, 115);
+        gap(h, 2);
+        tradeId(h, 2, T0 + MIN + 42 * SEC, 112);
+        heartbeat(h, T0 + 3 * MIN);
+        assertThat(completeness(0)).as("the session's first minute, then the seamless one, then a filler")
+            .containsExactly(false, true, true);
+        assertThat(completeness(1)).containsExactly(false, false, true);
+        assertThat(completeness(2)).containsExactly(false, false, true);
+        assertThat(h.incompleteCandles()).isEqualTo(5);
+        assertThat(h.lateTrades()).isZero();
+    }
+
+    @Test
+    void shouldCloseAMinuteStillUndecidedAfterADisconnectIncomplete() {
+        final CandleHandler h = handler(0, 2);
+        tradeId(h, 0, T0 + SEC, 7);
+        tradeId(h, 0, T0 + MIN + SEC, 8);
+        tradeId(h, 1, T0 + MIN + SEC, 0); // a feed without trade ids: a disconnect loses its open minute at once
+        status(h, FeedStatus.DISCONNECTED, T0 + MIN + 2 * SEC);
+        heartbeat(h, T0 + 2 * MIN);
+        assertThat(completeness(0)).as("its minute 1 closed before any trade could tell").containsExactly(false, false);
+        assertThat(completeness(1)).containsExactly(false);
+        tradeId(h, 0, T0 + 2 * MIN + SEC, 9);
+        tradeId(h, 1, T0 + 2 * MIN + SEC, 0);
+        heartbeat(h, T0 + 3 * MIN);
+        assertThat(completeness(0)).as("decided now, for the minutes after").containsExactly(false, false, true);
+        assertThat(completeness(1)).containsExactly(false, true);
+    }
+
     @Test
     void shouldLandEveryProductsConnectSnapshotWithoutOneClosingAnothersMinutes() {
         // At connect, BTC's snapshot (its last 100 trades, one minute) arrives before ETH's, which reaches three
