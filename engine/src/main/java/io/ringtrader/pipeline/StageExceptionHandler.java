@@ -21,6 +21,7 @@ final class StageExceptionHandler implements ExceptionHandler<MarketEvent> {
     private final Logger log = LogManager.getLogger(StageExceptionHandler.class);
     private final StopSignal stop;
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong brokenAfterHalt = new AtomicLong();
     private volatile long lastLogNs = System.nanoTime() - LOG_EVERY_NS;
     private volatile boolean halted;
     private volatile WriteFailures failures = new WriteFailures();
@@ -37,6 +38,15 @@ final class StageExceptionHandler implements ExceptionHandler<MarketEvent> {
     @Override
     public void handleEventException(Throwable ex, long sequence, MarketEvent event) {
         if (ex instanceof BrokenInvariantException) {
+            if (halted) {
+                // already stopping: the events still in the ring (a whole recovery's worth) would each log a trace
+                final long n = brokenAfterHalt.incrementAndGet();
+                if (Long.bitCount(n) == 1) {
+                    log.warn("{} more events hit a broken invariant after trading stopped (ring sequence {}): {}", n,
+                        sequence, ex.getMessage());
+                }
+                return;
+            }
             halted = true;
             // a journal that cannot be written is a write failure: FATAL only when no other writer failed first
             final boolean consequence = ex.getCause() instanceof JournalWriteException

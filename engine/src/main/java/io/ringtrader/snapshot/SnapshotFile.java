@@ -56,15 +56,20 @@ public final class SnapshotFile {
 
     /** Writes the snapshot atomically into {@code dir}; returns its file. */
     public static Path write(Path dir, Header header, byte[] body) throws IOException {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length + 128);
+        return write(dir, header, body, body.length);
+    }
+
+    /** Writes the snapshot whose body is the first {@code length} bytes of {@code body}; returns its file. */
+    public static Path write(Path dir, Header header, byte[] body, int length) throws IOException {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(length + 128);
         final DataOutputStream out = new DataOutputStream(bytes);
         out.write(MAGIC);
         out.writeInt(VERSION);
         out.writeLong(header.journalIndex());
         out.writeLong(header.exchangeTimeNs());
         out.writeUTF(header.symbols());
-        out.writeInt(body.length);
-        out.write(body);
+        out.writeInt(length);
+        out.write(body, 0, length);
         final CRC32 crc = new CRC32();
         crc.update(bytes.toByteArray());
         out.writeLong(crc.getValue());

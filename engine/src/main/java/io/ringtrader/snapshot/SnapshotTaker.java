@@ -4,9 +4,9 @@ import com.lmax.disruptor.EventHandler;
 import io.ringtrader.event.MarketEvent;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -34,17 +34,19 @@ public final class SnapshotTaker implements EventHandler<MarketEvent>, AutoClose
     private final StateImage image;
     private final Object[] roots;
     private final BooleanSupplier idle;
-    private final StateBytes.Out buffer = new StateBytes.Out(1 << 20);
+    /**
+     * Two buffers: the ring thread copies into a free one and hands it to the writer, which gives it back once
+     * written, so the ring thread never allocates or copies the state twice; none free means the disk is an interval
+     * behind, and that snapshot is skipped.
+     */
+    private final ArrayBlockingQueue<StateBytes.Out> freeBuffers = new ArrayBlockingQueue<>(2);
     private final AtomicLong failed = new AtomicLong();
-    private final ExecutorService writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(2), r -> {
-            final Thread t = new Thread(r, "snapshot-writer");
-            t.setDaemon(true);
-            return t;
-        }, (task, pool) -> {
-            failed.incrementAndGet(); // two writes already waiting: the disk is far behind, skip this one
-            LOG.warn("Snapshot skipped: the writer still has two waiting");
-        });
+    /** At most two writes are ever queued: each holds one of the two buffers. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        final Thread t = new Thread(r, "snapshot-writer");
+        t.setDaemon(true);
+        return t;
+    });
     private long nextDueNs = NONE;
     private volatile long taken;
     private volatile long written;
@@ -67,6 +69,31 @@ public final class SnapshotTaker implements EventHandler<MarketEvent>, AutoClose
         this.image = image;
         this.idle = idle;
         this.roots = roots.clone();
+        freeBuffers.add(new StateBytes.Out(1 << 20));
+        freeBuffers.add(new StateBytes.Out(1 << 20));
+    }
+
+    /**
+     * Walks the state {@code walks} times on the calling thread, which must own it (before the ring starts): the
+     * copies on the ring thread then run compiled code into a buffer already grown to the state's size. Cold, every
+     * copy ran interpreted (one comes only every interval) and the first also grew the buffer: 30 to 380 ms on the
+     * ring thread for 12 MB, against about 5 ms warm. Returns the nanoseconds the last walk took.
+     */
+    public long warmUp(int walks) {
+        long lastNs = 0;
+        int bytes = 0;
+        for (int i = 0; i < walks; i++) {
+            final StateBytes.Out buffer = freeBuffers.remove();
+            final long startNs = System.nanoTime();
+            buffer.reset();
+            image.write(buffer, roots);
+            lastNs = System.nanoTime() - startNs;
+            bytes = buffer.size();
+            freeBuffers.add(buffer);
+        }
+        LOG.info("Snapshot copy warmed up: {} bytes of state, the last of {} walks took {} us", bytes, walks,
+            lastNs / 1_000);
+        return lastNs;
     }
 
     @Override
@@ -87,34 +114,44 @@ public final class SnapshotTaker implements EventHandler<MarketEvent>, AutoClose
     }
 
     private void take(long journalIndex, long timestampNs) {
+        final StateBytes.Out buffer = freeBuffers.poll();
+        if (buffer == null) {
+            failed.incrementAndGet();
+            LOG.warn("Snapshot at journal index {} skipped: the writer still holds both buffers", journalIndex);
+            return;
+        }
         final long startNs = System.nanoTime();
         buffer.reset();
         try {
             image.write(buffer, roots);
         } catch (RuntimeException e) {
+            freeBuffers.add(buffer);
             failed.incrementAndGet();
             LOG.warn("Snapshot at journal index {} not taken: {}", journalIndex, e.toString());
             return;
         }
-        final byte[] body = buffer.toByteArray();
-        lastCopyNs = System.nanoTime() - startNs;
-        lastBytes = body.length;
+        final long copyNs = System.nanoTime() - startNs;
+        final int length = buffer.size();
+        lastCopyNs = copyNs;
+        lastBytes = length;
         taken++;
         final SnapshotFile.Header header = new SnapshotFile.Header(journalIndex, timestampNs, symbols);
         writer.execute(() -> {
             try {
-                final Path file = SnapshotFile.write(dir, header, body);
+                final Path file = SnapshotFile.write(dir, header, buffer.array(), length);
                 SnapshotStore.prune(dir, kept);
                 if (archiveDir != null && SnapshotStore.firstOfItsDay(archiveDir, header)) {
                     LOG.info("Snapshot {} kept in the journal archive {}", file.getFileName(),
-                        SnapshotFile.write(archiveDir, header, body).getParent());
+                        SnapshotFile.write(archiveDir, header, buffer.array(), length).getParent());
                 }
                 written++;
-                LOG.info("Snapshot {}: {} bytes, copied on the ring thread in {} us", file.getFileName(),
-                    body.length, lastCopyNs / 1_000);
+                LOG.info("Snapshot {}: {} bytes, copied on the ring thread in {} us", file.getFileName(), length,
+                    copyNs / 1_000);
             } catch (IOException | RuntimeException e) {
                 failed.incrementAndGet();
                 LOG.warn("Snapshot at journal index {} not written to {}: {}", journalIndex, dir, e.toString());
+            } finally {
+                freeBuffers.add(buffer);
             }
         });
     }

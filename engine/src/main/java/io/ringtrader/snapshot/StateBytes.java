@@ -85,6 +85,16 @@ final class StateBytes {
             write(b);
         }
 
+        /** Bytes written since the last {@link #reset()}. */
+        int size() {
+            return buf.position();
+        }
+
+        /** The backing array: its first {@link #size()} bytes are what was written. */
+        byte[] array() {
+            return buf.array();
+        }
+
         /** A copy of what was written. */
         byte[] toByteArray() {
             final byte[] out = new byte[buf.position()];

@@ -68,7 +68,7 @@ class FusedRecoveryTest {
     private String awaitLog(String text) throws IOException {
         final Path file = logs.resolve("integrated_live_trading.log");
         String content = "";
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 600; i++) { // up to 30 s: a loaded machine delays the async logger
             content = Files.exists(file) ? Files.readString(file) : "";
             if (content.contains(text)) {
                 return content;

@@ -11,17 +11,22 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
- * Collects the lines the feed logs ({@code io.ringtrader.feed}) while open, as "LEVEL message". The loggers are
+ * Collects the lines a logger (by default the feed's, {@code io.ringtrader.feed}) logs while open, as "LEVEL message". The loggers are
  * asynchronous: lines arrive on Log4j's thread, so poll.
  */
-final class LogCapture extends AbstractAppender implements AutoCloseable {
+public final class LogCapture extends AbstractAppender implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final LoggerConfig config;
 
     LogCapture() {
+        this(RejectLog.LOG.getName());
+    }
+
+    /** Collects what {@code loggerName} (and the loggers below it without a configuration of their own) logs. */
+    public LogCapture(String loggerName) {
         super("capture-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY);
         final LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        config = context.getConfiguration().getLoggerConfig(RejectLog.LOG.getName());
+        config = context.getConfiguration().getLoggerConfig(loggerName);
         start();
         config.addAppender(this, Level.ALL, null);
     }
@@ -32,7 +37,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
     }
 
     /** The lines captured so far. */
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 

@@ -8,6 +8,7 @@ import io.ringtrader.event.BrokenInvariantException;
 import io.ringtrader.event.EventType;
 import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.RingPublisher;
+import io.ringtrader.feed.LogCapture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -124,6 +125,31 @@ class PipelineTest {
         assertThat(stop.detail()).contains("cash went negative");
         assertThat(pipeline.halted()).isTrue();
         pipeline.drainAndStop(5_000);
+    }
+
+    @Test
+    void shouldLogOnlyTheFirstBrokenInvariantWithItsTraceWhileTheRingDrains() {
+        // a recovery pushes a whole journal through a stage broken on every event: one FATAL, not one per event
+        final StopSignal stop = new StopSignal();
+        final StageExceptionHandler handler = new StageExceptionHandler(stop);
+        final MarketEvent event = new MarketEvent(4);
+        try (LogCapture log = new LogCapture(StageExceptionHandler.class.getName())) {
+            for (int i = 0; i < 10_000; i++) {
+                handler.handleEventException(new BrokenInvariantException("broken at " + i), i, event);
+            }
+            List<String> lines = log.lines();
+            for (int i = 0; i < 100 && lines.size() < 15; i++) {
+                LockSupport.parkNanos(20_000_000L);
+                lines = log.lines();
+            }
+            assertThat(lines).hasSize(15);
+            assertThat(lines.get(0)).startsWith("FATAL Broken invariant at ring sequence 0").contains("broken at 0");
+            assertThat(lines.subList(1, lines.size())).allMatch(l -> l.startsWith("WARN ")
+                && l.contains("more events hit a broken invariant after trading stopped"));
+        }
+        assertThat(handler.halted()).isTrue();
+        assertThat(stop.reason()).isEqualTo(StopSignal.Reason.FAILURE);
+        assertThat(stop.detail()).contains("broken at 0");
     }
 
     @Test
