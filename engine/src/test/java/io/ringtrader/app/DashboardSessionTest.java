@@ -305,6 +305,7 @@ class DashboardSessionTest {
             assertThat(Instant.parse(shown.group(1))).as("the page shows a pushed snapshot's exchange time")
                 .isAfter(last);
         } finally {
+            engine.destroy(); // SIGTERM: a graceful stop, sooner than the 40 s deadline
             assertThat(engine.waitFor(90, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(engine.exitValue()).isZero();

@@ -11,8 +11,8 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
- * Collects the lines a logger (by default the feed's, {@code io.ringtrader.feed}) logs while open, as "LEVEL message". The loggers are
- * asynchronous: lines arrive on Log4j's thread, so poll.
+ * Collects the lines a logger (by default the feed's, {@code io.ringtrader.feed}) logs while open, as
+ * "LEVEL message". The loggers are asynchronous: lines arrive on Log4j's thread, so poll.
  */
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
