@@ -80,7 +80,9 @@ public class Level2DecodeBenchmark {
 
     @TearDown(Level.Trial)
     public void check() {
-        if (feed.problems() != 0 || feed.levels(0, true) != LEVELS_PER_SIDE) {
+        // the trial can end between a bid's insert and its delete: one level more is in the cycle, not a loss
+        final int bids = feed.levels(0, true);
+        if (feed.problems() != 0 || bids < LEVELS_PER_SIDE || bids > LEVELS_PER_SIDE + 1) {
             throw new IllegalStateException("benchmark frames were not all applied: " + feed.summary());
         }
     }
