@@ -54,7 +54,7 @@ final class Level2BurstFrames {
         int n = 0;
         final StringBuilder frame = new StringBuilder(256 * levelsPerFrame);
         for (int c = 0; c < changes; c += levelsPerFrame) {
-            final int product = random.nextInt(10) < 6 ? 0 : 1; // BTC-USD about 60 % of the recording's frames
+            final int product = random.nextInt(10) < 6 ? 0 : 1; // 60 % BTC-USD (recording: 52 % of frames)
             begin(frame, product);
             for (int k = 0; k < levelsPerFrame; k++) {
                 final boolean bid = random.nextBoolean();
