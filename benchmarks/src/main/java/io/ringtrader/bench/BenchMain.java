@@ -4,12 +4,14 @@ import java.util.Arrays;
 
 /**
  * Entry point of {@code benchmarks.jar}: {@code latency [seconds] [repeats]} runs the open-loop end-to-end
- * latency comparison ({@link EndToEndLatency}), {@code dashboard [seconds] [repeats]} the same with and without a
- * dashboard client ({@link DashboardLatency}), {@code replay [events] [repeats] [wait]} the replay throughput
- * ({@link ReplayThroughput}), {@code soak [days] [keep] [archive]} thirty simulated days with journal retention
- * ({@link Soak}), {@code summary FILE} prints a Markdown table of a JMH JSON result
- * ({@link JmhSummary}); anything else goes to JMH ({@code -prof gc}, {@code -l}, benchmark regexes, ...).
- * Running from the jar's manifest gives this JVM the module flags Chronicle needs.
+ * latency comparison ({@link EndToEndLatency}), {@code level2-burst [seconds] [repeats] [rates] [levels per frame]}
+ * level2 update frames through the feed's books, the ring and the journal ({@link Level2Burst}),
+ * {@code dashboard [seconds] [repeats]} the same with and without a dashboard client ({@link DashboardLatency}),
+ * {@code replay [events] [repeats] [wait]} the replay throughput ({@link ReplayThroughput}),
+ * {@code soak [days] [keep] [archive]} thirty simulated days with journal retention ({@link Soak}),
+ * {@code summary FILE} prints a Markdown table of a JMH JSON result ({@link JmhSummary}); anything else goes to
+ * JMH ({@code -prof gc}, {@code -l}, benchmark regexes, ...). Running from the jar's manifest gives this JVM the
+ * module flags Chronicle needs.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -20,6 +22,8 @@ public final class BenchMain {
         final String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
         if (args.length > 0 && "latency".equals(args[0])) {
             EndToEndLatency.main(rest);
+        } else if (args.length > 0 && "level2-burst".equals(args[0])) {
+            Level2Burst.main(rest);
         } else if (args.length > 0 && "dashboard".equals(args[0])) {
             DashboardLatency.main(rest);
         } else if (args.length > 0 && "replay".equals(args[0])) {

@@ -230,7 +230,8 @@ public final class EndToEndLatency {
         return seq;
     }
 
-    private static void waitUntil(long planned) {
+    /** Parks, then spins, until {@code planned} (the feed's I/O thread sleeps in epoll between frames). */
+    static void waitUntil(long planned) {
         long early;
         while ((early = planned - System.nanoTime()) > 0) {
             if (early > PARK_THRESHOLD_NS) {

@@ -1,6 +1,6 @@
 package io.ringtrader.feed;
 
-import io.ringtrader.config.FeedProtocol;
+import io.ringtrader.config.ConfigLoader;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import io.ringtrader.event.FixedPoint;
@@ -9,6 +9,7 @@ import io.ringtrader.event.MarketEvent;
 import io.ringtrader.event.RingPublisher;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,9 +49,7 @@ public class Level2DecodeBenchmark {
     @Param({"top", "deep"})
     public String rank;
 
-    private FeedStats stats;
-    private FeedDecoder decoder;
-    private Level2Books books;
+    private BurstFeed feed;
     private RingBuffer<MarketEvent> ring;
     private byte[][] updates;
     private int[] updateSequenceAt;
@@ -63,22 +62,8 @@ public class Level2DecodeBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         final Instruments instruments = Instruments.of(List.of("BTC", "ETH"), "USD");
-        stats = new FeedStats();
         ring = RingBuffer.createSingleProducer(() -> new MarketEvent(2), 8192, new SleepingWaitStrategy());
-        final RingPublisher publisher = new RingPublisher(ring, 2);
-        final TradeSink sink = new TradeSink(publisher, stats, 2, 4096, 20_000);
-        final RejectLog rejects = new RejectLog(stats, System::nanoTime, 10_000_000_000L);
-        books = new Level2Books(2, 200_000, publisher);
-        decoder = new FeedParts(instruments, publisher, sink, stats, rejects, new FeedControl() {
-            @Override
-            public void onSubscribed(long timestampNs, long receivedNs) {
-            }
-
-            @Override
-            public void onErrorFrame(String text) {
-            }
-        }, books).decoder(FeedProtocol.ADVANCED_TRADE);
-        decoder.connectionStarted();
+        feed = new BurstFeed(ConfigLoader.load(null, Map.of()).feed(), instruments, new RingPublisher(ring, 2));
         snapshot = snapshotFrame();
         snapshotSequenceAt = find(snapshot, SEQUENCE_KEY);
         decode(snapshot, snapshotSequenceAt);
@@ -95,10 +80,10 @@ public class Level2DecodeBenchmark {
 
     @TearDown(Level.Trial)
     public void check() {
-        if (stats.rejectsTotal() != 0 || stats.gaps() != 0 || !books.book(0).valid()
-            || books.book(0).bids.levels() != LEVELS_PER_SIDE) {
-            throw new IllegalStateException("benchmark frames were not all applied: " + stats + " "
-                + books.summary());
+        // the trial can end between a bid's insert and its delete: one level more is in the cycle, not a loss
+        final int bids = feed.levels(0, true);
+        if (feed.problems() != 0 || bids < LEVELS_PER_SIDE || bids > LEVELS_PER_SIDE + 1) {
+            throw new IllegalStateException("benchmark frames were not all applied: " + feed.summary());
         }
     }
 
@@ -123,7 +108,7 @@ public class Level2DecodeBenchmark {
             frame[d] = (byte) ('0' + v % 10);
             v /= 10;
         }
-        decoder.decode(frame, 0, frame.length, ++receivedNs);
+        feed.decode(frame, 0, frame.length, ++receivedNs);
     }
 
     private static byte[] update(String side, String price, String size) {
