@@ -188,7 +188,9 @@ public final class StageChain implements AutoCloseable {
             String.join(",", config.symbols()), stateImage(),
             () -> strategies == null || strategies.reselectionIdle(), stateRoots());
         closeables.add(taker);
-        taker.warmUp(SNAPSHOT_WARM_UP_WALKS);
+        final long lastWalkNs = taker.warmUp(SNAPSHOT_WARM_UP_WALKS);
+        LogManager.getLogger(StageChain.class).info("Snapshot copy warmed up: {} bytes of state, the last of {} walks"
+            + " took {} us", taker.lastBytes(), SNAPSHOT_WARM_UP_WALKS, lastWalkNs / 1_000);
         return taker;
     }
 

@@ -77,7 +77,8 @@ public final class SnapshotTaker implements EventHandler<MarketEvent>, AutoClose
      * Walks the state {@code walks} times on the calling thread, which must own it (before the ring starts): the
      * copies on the ring thread then run compiled code into a buffer already grown to the state's size. Cold, every
      * copy ran interpreted (one comes only every interval) and the first also grew the buffer: 30 to 380 ms on the
-     * ring thread for 12 MB, against about 5 ms warm. Returns the nanoseconds the last walk took.
+     * ring thread for 12 MB, against about 5 ms warm. Returns the nanoseconds the last walk took; {@link #lastBytes()}
+     * is then the state's size.
      */
     public long warmUp(int walks) {
         long lastNs = 0;
@@ -91,8 +92,7 @@ public final class SnapshotTaker implements EventHandler<MarketEvent>, AutoClose
             bytes = buffer.size();
             freeBuffers.add(buffer);
         }
-        LOG.info("Snapshot copy warmed up: {} bytes of state, the last of {} walks took {} us", bytes, walks,
-            lastNs / 1_000);
+        lastBytes = bytes;
         return lastNs;
     }
 

@@ -1,12 +1,16 @@
-package io.ringtrader.snapshot;
+package io.ringtrader.bench;
 
 import io.ringtrader.config.ConfigLoader;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.pipeline.StageChain;
+import io.ringtrader.snapshot.SnapshotTaker;
 import io.ringtrader.strategy.StrategyLibrary;
 import io.ringtrader.strategy.StrategyRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,16 +22,16 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The part of a snapshot that holds the ring thread: {@link StateImage#write} of the engine's own stage chain
- * ({@link StageChain#stateRoots()}, default configuration, nine symbols) with the candle store full (7 days of
- * 1-minute candles per symbol, as after a week of running). {@code copy} is what the {@link SnapshotTaker} does on
- * the ring thread: the walk into a buffer it then hands to the writer. {@code bulkArraysOnly} writes just as many
- * bytes of primitive arrays, the floor any copy of this state pays. ms per snapshot, and B/op with {@code -prof gc}
- * (0 for the copy: the buffers are reused).
+ * The part of a snapshot that holds the ring thread: the {@link SnapshotTaker}'s walk of the engine's own stage
+ * chain ({@link StageChain#stateRoots()}, default configuration, nine symbols) with the candle store full (7 days of
+ * 1-minute candles per symbol, as after a week of running) into one of its reused buffers, as on the ring thread
+ * ({@code copy}, one {@code warmUp} walk). {@code bulkArraysOnly} copies as many bytes of plain {@code long[]}, the
+ * floor any copy of this state pays. ms per snapshot; B/op with {@code -prof gc} (about 0 for the copy).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,13 +42,13 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SnapshotCopyBenchmark {
     private static final long MINUTE_NS = 60_000_000_000L;
 
-    private final StateBytes.Out buffer = new StateBytes.Out(1 << 20);
-    private StateImage image;
-    private Object[] roots;
-    private long[][] storeArrays;
+    private SnapshotTaker taker;
+    private Path dir;
+    private long[][] arrays;
+    private long[][] copies;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws IOException {
         final EngineConfig config = ConfigLoader.load(null, Map.of());
         final Instruments instruments = config.instruments().build(config.symbols(), config.quoteCurrency());
         final StageChain chain = StageChain.offRing(config, instruments, config.strategies(),
@@ -69,28 +73,34 @@ public class SnapshotCopyBenchmark {
         if (chain.store.size(0) != days * 1440) {
             throw new IllegalStateException("the store holds " + chain.store.size(0) + " candles, not a full week");
         }
-        image = StageChain.stateImage();
-        roots = chain.stateRoots();
-        buffer.reset();
-        image.write(buffer, roots);
-        final int bytes = buffer.size();
-        storeArrays = new long[8][bytes / 64];
+        dir = Files.createTempDirectory("ringtrader-snapshot-bench");
+        taker = new SnapshotTaker(dir, null, 60 * MINUTE_NS, 1, "bench", StageChain.stateImage(), () -> true,
+            chain.stateRoots());
+        taker.warmUp(2);
+        final int bytes = (int) taker.lastBytes();
+        arrays = new long[8][bytes / 64];
+        copies = new long[8][bytes / 64];
         System.err.println("snapshot state: " + bytes + " bytes");
     }
 
-    @Benchmark
-    public int copy() {
-        buffer.reset();
-        image.write(buffer, roots);
-        return buffer.size();
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        taker.close();
+        Files.deleteIfExists(dir);
     }
 
     @Benchmark
-    public int bulkArraysOnly() {
-        buffer.reset();
-        for (long[] a : storeArrays) {
-            buffer.writeLongs(a);
+    public long copy() {
+        return taker.warmUp(1);
+    }
+
+    @Benchmark
+    public long bulkArraysOnly() {
+        long sum = 0;
+        for (int i = 0; i < arrays.length; i++) {
+            System.arraycopy(arrays[i], 0, copies[i], 0, arrays[i].length);
+            sum += copies[i][i];
         }
-        return buffer.size();
+        return sum;
     }
 }
