@@ -22,10 +22,11 @@ import java.util.SplittableRandom;
  * x slow_period 60..150:10) over {@code days} (7) of seeded synthetic 1-minute candles of the 9 default symbols,
  * on the command's default walk-forward folds (rolling, train 1 day, test 12 hours), each backtest through the whole
  * backtest path (strategy stage, risk, order manager, paper matching on a four-trade path per bar). Reports seconds
- * per sweep and candle x set updates a second on every core and on one, medians of {@code repeats} after one
- * warm-up sweep. The baseline, in the same run: {@code naiveSets} (2) of the sets with {@link NaiveFullWindowProvider}
- * (every indicator recomputed over the whole window each candle), timed on both cores and scaled to {@code sets};
- * its results must equal the incremental run of the same sets (digest of every return and figure), else it fails.
+ * per sweep and candle x set updates a second on every core and on one: medians of {@code repeats}, interleaved,
+ * after one warm-up sweep; every sweep's results must equal the first's. The baseline, in the same run:
+ * {@code naiveSets} (2) of the sets with {@link NaiveFullWindowProvider} (every indicator of the strategy
+ * recomputed over the whole window each candle), timed on every core and scaled to {@code sets}; its results must
+ * equal the incremental run of the same sets (digest of every return and figure), else it fails.
  */
 final class KernelSweep {
     private static final long MINUTE_NS = 60_000_000_000L;
@@ -57,8 +58,18 @@ final class KernelSweep {
             days, instruments.size(), candles.length, sweep.backtests(), updates);
 
         final long digest = sweep.runDigest(cores); // warm-up, and the reference result
-        final double[] all = time(sweep, cores, repeats, digest);
-        final double[] one = time(sweep, 1, repeats, digest);
+        final double[] all = new double[repeats];
+        final double[] one = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            // interleaved, odd repeats in reverse order, so drift in the machine's load hits both alike
+            if (r % 2 == 0) {
+                all[r] = time(sweep, cores, digest);
+                one[r] = time(sweep, 1, digest);
+            } else {
+                one[r] = time(sweep, 1, digest);
+                all[r] = time(sweep, cores, digest);
+            }
+        }
         report("incremental, " + cores + " threads", all, updates);
         report("incremental, 1 thread", one, updates);
 
@@ -100,17 +111,13 @@ final class KernelSweep {
         return new OptimizeSweep(strategy, configs, registries, instruments, candles, folds);
     }
 
-    private static double[] time(OptimizeSweep sweep, int threads, int repeats, long digest)
-        throws InterruptedException {
-        final double[] seconds = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            System.gc();
-            final long startNs = System.nanoTime();
-            final long d = sweep.runDigest(threads);
-            seconds[r] = (System.nanoTime() - startNs) / 1e9;
-            if (d != digest) {
-                throw new IllegalStateException("a sweep on " + threads + " threads gave other results");
-            }
+    private static double time(OptimizeSweep sweep, int threads, long digest) throws InterruptedException {
+        System.gc();
+        final long startNs = System.nanoTime();
+        final long d = sweep.runDigest(threads);
+        final double seconds = (System.nanoTime() - startNs) / 1e9;
+        if (d != digest) {
+            throw new IllegalStateException("a sweep on " + threads + " threads gave other results");
         }
         return seconds;
     }
