@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -28,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * O(1) indicators updated by the new candle. {@code naiveFullWindow} is what a pandas-style system does each
  * cycle: recompute every indicator over the whole window (the last {@code window} candles) from scratch, here with
  * the same strategy class fed the window anew, so both give the same votes (checked in setup: same action,
- * confidence within 1e-9, over 2,000 candles). {@code allSix} updates the six library strategies per candle.
+ * confidence within 1e-9, over 2,000 candles). {@code allSix} updates the six library strategies per candle;
+ * {@code incrementalTwoThreads} runs {@code incremental} on both cores (state is per thread).
  * Seeded synthetic random-walk candles; ns per operation (one candle).
  */
 @State(Scope.Thread)
@@ -108,6 +110,16 @@ public class BacktestKernelBenchmark {
         incremental.onCandle(candles[advance()]);
         incremental.vote(vote);
         return vote.confidence;
+    }
+
+    /**
+     * {@link #incremental} on two threads at once, each with its own strategy and candles (as {@code optimize}'s
+     * workers run): updates a second on the machine = threads / (ns per op) x 1e9.
+     */
+    @Benchmark
+    @Threads(2)
+    public double incrementalTwoThreads() {
+        return incremental();
     }
 
     @Benchmark

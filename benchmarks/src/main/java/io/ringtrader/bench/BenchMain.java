@@ -9,6 +9,7 @@ import java.util.Arrays;
  * {@code dashboard [seconds] [repeats]} the same with and without a dashboard client ({@link DashboardLatency}),
  * {@code replay [events] [repeats] [wait]} the replay throughput ({@link ReplayThroughput}),
  * {@code soak [days] [keep] [archive]} thirty simulated days with journal retention ({@link Soak}),
+ * {@code sweep [repeats] [naiveSets]} an optimize sweep against a naive full-window one ({@link KernelSweep}),
  * {@code summary FILE} prints a Markdown table of a JMH JSON result ({@link JmhSummary}); anything else goes to
  * JMH ({@code -prof gc}, {@code -l}, benchmark regexes, ...). Running from the jar's manifest gives this JVM the
  * module flags Chronicle needs.
@@ -30,6 +31,8 @@ public final class BenchMain {
             ReplayThroughput.main(rest);
         } else if (args.length > 0 && "soak".equals(args[0])) {
             Soak.main(rest);
+        } else if (args.length > 0 && "sweep".equals(args[0])) {
+            KernelSweep.main(rest);
         } else if (args.length > 0 && "summary".equals(args[0])) {
             JmhSummary.main(rest);
         } else {

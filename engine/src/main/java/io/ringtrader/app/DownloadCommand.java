@@ -5,7 +5,7 @@ import io.ringtrader.console.ProgressBar;
 import io.ringtrader.config.ConfigException;
 import io.ringtrader.config.EngineConfig;
 import io.ringtrader.history.HistoryDownloader;
-import io.ringtrader.history.RestEndpoint;
+import io.ringtrader.config.RestEndpoint;
 import io.ringtrader.store.CandleParquetFiles;
 import java.io.PrintStream;
 import java.net.URI;

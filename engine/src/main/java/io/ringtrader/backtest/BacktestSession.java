@@ -60,17 +60,28 @@ public final class BacktestSession {
     private final EngineConfig config;
     private final MarketEvent event;
     private final BacktestResult result;
+    private final boolean barsOnly;
     private long sequence;
     private long tradeId;
 
     /** A run of {@code registry}'s strategies (configured by {@code strategyConfig}) under {@code config}'s risk. */
     public BacktestSession(String label, EngineConfig config, Instruments instruments, StrategyConfig strategyConfig,
                     StrategyRegistry registry) {
+        this(label, config, instruments, strategyConfig, registry, false);
+    }
+
+    /**
+     * As above; {@code barsOnly} for a session that will only {@link #run} candles (optimize, the selection): its
+     * chain skips what only {@link #runJournal} uses (see {@link StageChain#offRing}), so it is cheaper to build.
+     */
+    BacktestSession(String label, EngineConfig config, Instruments instruments, StrategyConfig strategyConfig,
+                    StrategyRegistry registry, boolean barsOnly) {
         this.label = label;
         this.instruments = instruments;
         this.config = config;
+        this.barsOnly = barsOnly;
         final int n = instruments.size();
-        final StageChain chain = StageChain.offRing(config, instruments, strategyConfig, registry);
+        final StageChain chain = StageChain.offRing(config, instruments, strategyConfig, registry, barsOnly);
         candles = chain.candles;
         strategies = chain.strategies;
         risk = chain.portfolio;
@@ -138,6 +149,9 @@ public final class BacktestSession {
      */
     BacktestResult runJournal(Journal journal, long fromNs, long toNs, Observer observer, Progress progress,
                               java.util.function.Consumer<Candle> closed) {
+        if (barsOnly) {
+            throw new IllegalStateException("a bars-only session has no full candle stage to replay a journal");
+        }
         final JournalRecord record = new JournalRecord();
         long inputs = 0;
         boolean started = false;

@@ -5,7 +5,6 @@ import io.ringtrader.config.ExitCodes;
 import io.ringtrader.config.ConfigException;
 import io.ringtrader.config.ConfigLoader;
 import io.ringtrader.config.EngineConfig;
-import io.ringtrader.event.Candle;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.research.ParamGrid;
 import io.ringtrader.research.ParamRange;
@@ -19,15 +18,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs {@code optimize} (see {@link OptimizeCommand}): every parameter set of the grid (or the seeded sample of
@@ -145,74 +138,20 @@ public final class OptimizeRunner {
                                            List<StrategyRegistry> registries, Instruments instruments,
                                            BacktestCandles candles, WalkForward folds)
         throws InterruptedException {
-        final List<WalkForward.Fold> list = folds.folds();
-        final Candle[][][] parts = new Candle[list.size()][2][];
-        for (int f = 0; f < list.size(); f++) {
-            parts[f][0] = slice(candles.candles(), list.get(f).trainFromNs(), list.get(f).trainToNs());
-            parts[f][1] = slice(candles.candles(), list.get(f).trainToNs(), list.get(f).testToNs());
-        }
-        final OptimizeSegment[][][] out = new OptimizeSegment[runnable.size()][list.size()][2];
-        final long total = (long) runnable.size() * list.size() * 2;
-        long candlesPerSet = 0;
-        for (Candle[][] fold : parts) {
-            candlesPerSet += fold[0].length + fold[1].length;
-        }
+        final OptimizeSweep sweep = new OptimizeSweep(s.strategy(), configs, registries, instruments,
+            candles.candles(), folds);
         final long startNs = System.nanoTime();
-        final ProgressBar bar = new ProgressBar(console, "backtests", total, startNs);
-        final ExecutorService pool = Executors.newFixedThreadPool(s.threads(), r -> {
-            final Thread t = new Thread(r, "optimize-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            final ExecutorCompletionService<Void> done = new ExecutorCompletionService<>(pool);
-            for (int k = 0; k < runnable.size(); k++) {
-                for (int f = 0; f < list.size(); f++) {
-                    for (int p = 0; p < 2; p++) {
-                        final int kk = k;
-                        final int ff = f;
-                        final int pp = p;
-                        done.submit(() -> {
-                            out[kk][ff][pp] = OptimizeSegment.run(s.strategy(), configs.get(kk), instruments,
-                                registries.get(kk), parts[ff][pp]);
-                            return null;
-                        });
-                    }
-                }
-            }
-            for (long n = 1; n <= total; n++) {
-                final Future<Void> next = done.take();
-                try {
-                    next.get();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("a backtest failed: " + e.getCause(), e.getCause());
-                }
-                bar.update(n, System.nanoTime(), false);
-            }
-            final long endNs = System.nanoTime();
-            bar.finish(total, endNs);
-            // wall time, so printed beside the table, never in it: the table and files stay identical run to run
-            final long swept = candlesPerSet * runnable.size();
-            console.printf(java.util.Locale.ROOT, "%,d backtests over %,d candles in %.1f s: %,.0f candles/s"
-                + " (candle x parameter set, through the whole backtest path) on %d threads%n", total, swept,
-                (endNs - startNs) / 1e9, swept * 1e9 / Math.max(1, endNs - startNs), s.threads());
-        } finally {
-            pool.shutdownNow();
-        }
+        final ProgressBar bar = new ProgressBar(console, "backtests", sweep.backtests(), startNs);
+        final OptimizeSegment[][][] out = sweep.run(s.threads(), (n, total) -> bar.update(n, System.nanoTime(),
+            false));
+        final long endNs = System.nanoTime();
+        bar.finish(sweep.backtests(), endNs);
+        // wall time, so printed beside the table, never in it: the table and files stay identical run to run
+        final long swept = sweep.candlesPerSet() * runnable.size();
+        console.printf(java.util.Locale.ROOT, "%,d backtests over %,d candles in %.1f s: %,.0f candles/s"
+            + " (candle x parameter set, through the whole backtest path) on %d threads%n", sweep.backtests(), swept,
+            (endNs - startNs) / 1e9, swept * 1e9 / Math.max(1, endNs - startNs), s.threads());
         return out;
-    }
-
-    /** The candles opening in [fromNs, toNs) of a time-ordered array. */
-    static Candle[] slice(Candle[] candles, long fromNs, long toNs) {
-        int from = 0;
-        while (from < candles.length && candles[from].openTimeNs < fromNs) {
-            from++;
-        }
-        int to = from;
-        while (to < candles.length && candles[to].openTimeNs < toNs) {
-            to++;
-        }
-        return Arrays.copyOfRange(candles, from, to);
     }
 
     private static LocalDate date(String option, String text) {

@@ -21,7 +21,7 @@ record OptimizeSegment(double[] returns, BacktestStats stats) {
     static OptimizeSegment run(String label, EngineConfig config, Instruments instruments, StrategyRegistry registry,
                                Candle[] candles) {
         final BacktestSession session = new BacktestSession(label, config, instruments,
-            config.strategies().withActive(registry.names()), registry);
+            config.strategies().withActive(registry.names()), registry, true);
         final BacktestResult result = session.run(candles, null, null);
         return new OptimizeSegment(result.returns(0, result.minutes()),
             BacktestStats.of(label, List.copyOf(registry.names()), result));

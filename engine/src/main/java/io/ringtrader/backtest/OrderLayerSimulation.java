@@ -58,7 +58,7 @@ public final class OrderLayerSimulation implements CandidateSimulation {
         final var strategyConfig = config.strategies().withActive(one).withMinCandles(firstTradeIndex);
         final StrategyRegistry registry = StrategyRegistry.create(strategyConfig, library);
         final BacktestResult result = new BacktestSession("selection " + name, config, instruments, strategyConfig,
-            registry).run(merged, null, null);
+            registry, true).run(merged, null, null);
         return rate(result, tradeStartNs, folds);
     }
 

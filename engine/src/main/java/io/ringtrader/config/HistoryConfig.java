@@ -5,7 +5,8 @@ package io.ringtrader.config;
  *
  * @param repairAfterReconnect after each reconnect of the live feed (and once after start-up, a restart), repair
  *                             the archived minutes marked incomplete from REST, in the background
- * @param apiUrl               REST base URL (https, or http on loopback), as {@code download --api-url}
+ * @param apiUrl               REST base URL (https, or http on loopback), as {@code download --api-url}; checked
+ *                             here, so a bad one stops the engine at configuration load (exit 2), naming the key
  * @param repairDelaySeconds   wall-clock wait after the reconnect before a repair pass, so the incomplete minutes
  *                             have closed and reached the Parquet archive
  * @param requestsPerSecond    REST requests per second at most
@@ -18,9 +19,11 @@ public record HistoryConfig(boolean repairAfterReconnect, String apiUrl, int rep
 
     /** Reads the {@code history} section. */
     public static HistoryConfig read(ConfigNode n) {
+        final String apiUrl = n.string("api_url", RestEndpoint.COINBASE);
+        RestEndpoint.parse(n.keyOf("api_url"), apiUrl);
         return new HistoryConfig(
             n.bool("repair_after_reconnect", false),
-            n.string("api_url", "https://api.coinbase.com"),
+            apiUrl,
             (int) n.integer("repair_delay_seconds", 120, 0, 86_400),
             n.decimal("requests_per_second", 3, 0.1, 100),
             (int) n.integer("max_attempts", 5, 1, 100),

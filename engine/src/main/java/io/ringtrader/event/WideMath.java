@@ -27,20 +27,47 @@ public final class WideMath {
         if (Long.compareUnsigned(hi, c) >= 0) {
             throw new ArithmeticException("mulDivFloor overflow");
         }
-        long rem = hi;
-        long quotient = 0;
-        for (int bit = 63; bit >= 0; bit--) {
-            // rem < c < 2^63 before the shift, so it fits 64 unsigned bits after it
-            rem = (rem << 1) | ((lo >>> bit) & 1L);
-            quotient <<= 1;
-            if (Long.compareUnsigned(rem, c) >= 0) {
-                rem -= c;
-                quotient |= 1L;
-            }
-        }
+        final long quotient = divide128(hi, lo, c);
         if (quotient < 0) {
             throw new ArithmeticException("mulDivFloor overflow");
         }
         return quotient;
+    }
+
+    /**
+     * {@code (hi * 2^64 + lo) / v}, unsigned, for {@code hi < v}: Knuth's algorithm D on 32-bit digits (Hacker's
+     * Delight {@code divlu}), two hardware divisions instead of a 64-step shift-subtract loop; exact.
+     */
+    private static long divide128(long hi, long lo, long v) {
+        final long digit = 1L << 32;
+        final int s = Long.numberOfLeadingZeros(v);
+        final long vn = v << s;
+        final long vn1 = vn >>> 32;
+        final long vn0 = vn & 0xFFFF_FFFFL;
+        final long un32 = s == 0 ? hi : (hi << s) | (lo >>> (64 - s));
+        final long un10 = lo << s;
+        final long un1 = un10 >>> 32;
+        final long un0 = un10 & 0xFFFF_FFFFL;
+        long q1 = Long.divideUnsigned(un32, vn1);
+        long rhat = un32 - q1 * vn1;
+        while (Long.compareUnsigned(q1, digit) >= 0 || Long.compareUnsigned(q1 * vn0, digit * rhat + un1) > 0) {
+            q1--;
+            rhat += vn1;
+            if (Long.compareUnsigned(rhat, digit) >= 0) {
+                break;
+            }
+        }
+        // wraps modulo 2^64 on purpose: the true value is below vn
+        final long un21 = un32 * digit + un1 - q1 * vn;
+        long q0 = Long.divideUnsigned(un21, vn1);
+        rhat = un21 - q0 * vn1;
+        while (Long.compareUnsigned(q0, digit) >= 0 || Long.compareUnsigned(q0 * vn0, digit * rhat + un0) > 0) {
+            q0--;
+            rhat += vn1;
+            if (Long.compareUnsigned(rhat, digit) >= 0) {
+                break;
+            }
+        }
+        return q1 * digit + q0;
     }
 }

@@ -74,7 +74,7 @@ public final class HistoryDownloader {
     }
 
     /**
-     * A downloader from {@code api} (checked by {@link RestEndpoint}) into {@code dataDir}, at most
+     * A downloader from {@code api} (checked by {@code RestEndpoint}) into {@code dataDir}, at most
      * {@code requestsPerSecond}, giving up on a window after {@code maxAttempts} failed attempts; minutes ending
      * after {@code nowNs} are not closed yet and not fetched.
      */

@@ -2,6 +2,7 @@ package io.ringtrader.history;
 
 import io.ringtrader.agent.AgentThread;
 import io.ringtrader.config.HistoryConfig;
+import io.ringtrader.config.RestEndpoint;
 import io.ringtrader.event.Candle;
 import io.ringtrader.event.CandleSource;
 import io.ringtrader.store.CandleParquetFiles;

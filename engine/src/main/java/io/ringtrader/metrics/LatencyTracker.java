@@ -10,6 +10,7 @@ import org.HdrHistogram.SingleWriterRecorder;
  */
 public final class LatencyTracker {
     private static final long HIGHEST_NS = 60_000_000_000L;
+    private final long highestNs;
     private final String[] names;
     private final SingleWriterRecorder[] recorders;
     private final Histogram[] cumulative;
@@ -18,15 +19,28 @@ public final class LatencyTracker {
 
     /** One histogram per name; index = position in {@code names}. */
     public LatencyTracker(String... names) {
+        this(HIGHEST_NS, names);
+    }
+
+    /**
+     * A tracker for a chain that is never timed (a backtest of bars, built thousands of times by {@code optimize}):
+     * the same names, histograms of a few bytes instead of tens of kilobytes each; values clamp to 2 ns.
+     */
+    public static LatencyTracker untimed(String... names) {
+        return new LatencyTracker(2, names);
+    }
+
+    private LatencyTracker(long highestNs, String... names) {
+        this.highestNs = highestNs;
         this.names = names.clone();
         recorders = new SingleWriterRecorder[names.length];
         cumulative = new Histogram[names.length];
         interval = new Histogram[names.length];
         lastInterval = new Histogram[names.length];
         for (int i = 0; i < names.length; i++) {
-            recorders[i] = new SingleWriterRecorder(1, HIGHEST_NS, 3);
-            cumulative[i] = new Histogram(1, HIGHEST_NS, 3);
-            lastInterval[i] = new Histogram(1, HIGHEST_NS, 3);
+            recorders[i] = new SingleWriterRecorder(1, highestNs, 3);
+            cumulative[i] = new Histogram(1, highestNs, 3);
+            lastInterval[i] = new Histogram(1, highestNs, 3);
         }
     }
 
@@ -52,7 +66,7 @@ public final class LatencyTracker {
 
     /** Records one latency (writer thread of that histogram only); clamps to the trackable range. */
     public void record(int index, long nanos) {
-        recorders[index].recordValue(Math.max(1, Math.min(nanos, HIGHEST_NS)));
+        recorders[index].recordValue(Math.max(1, Math.min(nanos, highestNs)));
     }
 
     /**

@@ -18,6 +18,8 @@ public final class OrderBook {
      */
     private final long[] usedMask;
     private long nextOrderId = 1;
+    /** Counts slot and entry changes, so a reader can tell the book is as it last looked. */
+    private long changes;
     /** True once an order was allocated since the last {@link #settle()}. */
     private boolean anyFresh;
 
@@ -56,6 +58,7 @@ public final class OrderBook {
                 used[instrumentId]++;
                 usedMask[instrumentId] |= 1L << k;
                 anyFresh = true;
+                changes++;
                 return o;
             }
         }
@@ -65,6 +68,7 @@ public final class OrderBook {
     /** Returns a finished order's slot to the pool. */
     public void release(Order order) {
         if (order.id != 0) {
+            changes++;
             final int id = order.instrumentId;
             used[id]--;
             final Order[] row = slots[id];
@@ -75,6 +79,16 @@ public final class OrderBook {
             }
         }
         order.clear();
+    }
+
+    /** The slots of {@code instrumentId} in use, bit k for slot k (exactly those whose order id is not 0). */
+    public long usedMask(int instrumentId) {
+        return usedMask[instrumentId];
+    }
+
+    /** Grows with every allocate, release, entry time set and copy: equal counts mean the same slots in use. */
+    public long changes() {
+        return changes;
     }
 
     /** True when {@code instrumentId} has any order slot in use. */
@@ -136,6 +150,7 @@ public final class OrderBook {
 
     public void entryNs(int id, long ns) {
         entryNs[id] = ns;
+        changes++;
     }
 
     /** Until this exchange time no new entry in {@code id} (cooldown after an exit); 0 = none. */
@@ -173,5 +188,6 @@ public final class OrderBook {
         System.arraycopy(other.used, 0, used, 0, used.length);
         nextOrderId = other.nextOrderId;
         anyFresh = other.anyFresh;
+        changes++;
     }
 }

@@ -72,7 +72,7 @@ public final class StageChain implements AutoCloseable {
     public static final int END_TO_END = 5;
 
     /** Per-stage and end-to-end latency. */
-    public final LatencyTracker latency = new LatencyTracker(LATENCY_NAMES);
+    public final LatencyTracker latency;
     /** The stages' counters, as {@code /metrics} exposes them. */
     public final Counters counters = new Counters();
     /** Appends every input to the journal (null without a journal). */
@@ -109,7 +109,9 @@ public final class StageChain implements AutoCloseable {
         final EngineConfig config = b.config;
         final int n = b.instruments.size();
         final int retentionDays = config.candles().retentionDays();
-        store = new CandleStore(n, retentionDays);
+        // a chain driven with closed bars never runs its candle stage or times a stage: keep both small
+        latency = b.bars ? LatencyTracker.untimed(LATENCY_NAMES) : new LatencyTracker(LATENCY_NAMES);
+        store = new CandleStore(n, b.bars ? 1 : retentionDays);
         parquet = b.dataDir == null ? null
             : new ParquetCandleWriter(b.dataDir, config.symbols(), config.persistence(), retentionDays, 65_536);
         candles = new CandleHandler(config.candles(), n, store, parquet == null ? ClosedCandleSink.NONE : parquet);
@@ -222,8 +224,21 @@ public final class StageChain implements AutoCloseable {
      */
     public static StageChain offRing(EngineConfig config, Instruments instruments, StrategyConfig strategyConfig,
                                      StrategyRegistry registry) {
+        return offRing(config, instruments, strategyConfig, registry, false);
+    }
+
+    /**
+     * {@link #offRing(EngineConfig, Instruments, StrategyConfig, StrategyRegistry)}; with {@code bars} for a run fed
+     * closed candles straight into the strategy and risk/portfolio stages (never the candle stage): its candle
+     * store holds one day instead of {@code candles.retention_days} and nothing is timed, which matters to
+     * {@code optimize}, building a chain per parameter set and fold.
+     */
+    public static StageChain offRing(EngineConfig config, Instruments instruments, StrategyConfig strategyConfig,
+                                     StrategyRegistry registry, boolean bars) {
         try {
-            return builder(config, instruments).trading(registry, -1, null).strategyConfig(strategyConfig).build();
+            final Builder b = builder(config, instruments).trading(registry, -1, null).strategyConfig(strategyConfig);
+            b.bars = bars;
+            return b.build();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // nothing is written off the ring
         }
@@ -344,6 +359,7 @@ public final class StageChain implements AutoCloseable {
         private Path snapshotDir;
         private Path snapshotArchiveDir;
         private SnapshotFile.Loaded snapshot;
+        private boolean bars;
 
         private Builder(EngineConfig config, Instruments instruments) {
             this.config = config;

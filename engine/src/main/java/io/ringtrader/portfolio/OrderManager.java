@@ -65,6 +65,9 @@ public final class OrderManager {
     private final long[] ordersByState = new long[OrderState.COUNT];
     private final long[] exitsByKind = new long[ExitReason.COUNT];
     private MarketEvent event;
+    /** {@link #onTime} has nothing to do before this exchange time while the book shows {@link #timedChanges}. */
+    private long quietUntilNs = Long.MIN_VALUE;
+    private long timedChanges = -1;
     private long fillCount;
     private long batchFull;
     private long outboxDropped;
@@ -209,22 +212,46 @@ public final class OrderManager {
         return side == Side.BUY ? limitE8 >= touch : limitE8 <= touch;
     }
 
-    /** Time-driven changes at exchange time {@code nowNs}: expired orders, positions held too long. */
+    /**
+     * Time-driven changes at exchange time {@code nowNs}: expired orders, positions held too long. Runs on every
+     * event, so it remembers the earliest deadline it saw and skips the scan until then unless the book changed.
+     */
     public void onTime(long nowNs) {
-        final int slots = book.slotsPerInstrument();
+        if (nowNs < quietUntilNs && book.changes() == timedChanges) {
+            return;
+        }
+        final long changesBefore = book.changes();
+        long next = Long.MAX_VALUE;
         for (int id = 0; id < book.instrumentCount(); id++) {
-            for (int k = 0; book.hasOrders(id) && k < slots; k++) {
+            // the slots in use only, in slot order, the mask re-read after each (finishing one frees its slot)
+            for (long rest = book.usedMask(id); rest != 0; ) {
+                final int k = Long.numberOfTrailingZeros(rest);
                 final Order o = book.slot(id, k);
-                if (o.id != 0 && o.open() && o.expiresNs > 0 && nowNs >= o.expiresNs) {
-                    finish(o, OrderState.EXPIRED, nowNs, 0);
+                if (o.expiresNs > 0) {
+                    if (nowNs < o.expiresNs) {
+                        next = Math.min(next, o.expiresNs);
+                    } else if (o.open()) {
+                        finish(o, OrderState.EXPIRED, nowNs, 0);
+                    } else {
+                        next = Long.MIN_VALUE; // past due but not open: look again every time, as before
+                    }
                 }
+                rest = book.usedMask(id) & (-2L << k);
             }
             final long entry = book.entryNs(id);
-            if (maxHoldNs > 0 && entry > 0 && nowNs - entry >= maxHoldNs && portfolio.quantityE8(id) > 0
-                && findExit(id, ExitReason.MAX_HOLD) == null) {
-                exitAll(id, ExitReason.MAX_HOLD, nowNs, -1, io.ringtrader.event.Regime.UNKNOWN);
+            if (maxHoldNs > 0 && entry > 0) {
+                if (nowNs - entry >= maxHoldNs) {
+                    next = Long.MIN_VALUE; // held too long: decided on every event until the position is gone
+                    if (portfolio.quantityE8(id) > 0 && findExit(id, ExitReason.MAX_HOLD) == null) {
+                        exitAll(id, ExitReason.MAX_HOLD, nowNs, -1, io.ringtrader.event.Regime.UNKNOWN);
+                    }
+                } else {
+                    next = Math.min(next, entry > Long.MAX_VALUE - maxHoldNs ? Long.MAX_VALUE : entry + maxHoldNs);
+                }
             }
         }
+        quietUntilNs = next;
+        timedChanges = changesBefore; // a change made by this scan shows as a new count: the next call scans
     }
 
     /**

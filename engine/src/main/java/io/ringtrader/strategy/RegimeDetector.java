@@ -57,7 +57,7 @@ public final class RegimeDetector {
             final double mean = volatilityMean.value();
             volatilityRatio = mean > 0 ? vol / mean : Double.NaN;
             percentile = rank.count() >= minRankSamples ? rank.rank(vol) : Double.NaN;
-            rank.update(vol);
+            rank.add(vol);
             volatilityMean.update(vol);
         }
         if (!adx.ready()) {

@@ -1,9 +1,8 @@
-package io.ringtrader.history;
+package io.ringtrader.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ringtrader.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,5 +23,14 @@ class RestEndpointTest {
     void shouldRefusePlainHttpToANonLoopbackHostAndWhatIsNoUrl(String url) {
         assertThatThrownBy(() -> RestEndpoint.parse("--api-url", url)).isInstanceOf(ConfigException.class)
             .hasMessageStartingWith("--api-url: ");
+    }
+
+    @Test
+    void shouldRefuseABadHistoryApiUrlAtConfigLoadNamingTheKey() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, java.util.Map.of("history.api_url", "http://example.com")))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("history.api_url")
+            .hasMessageContaining("loopback");
+        assertThat(ConfigLoader.load(null, java.util.Map.of("history.api_url", "http://127.0.0.1:9")).history()
+            .apiUrl()).isEqualTo("http://127.0.0.1:9");
     }
 }

@@ -1,6 +1,5 @@
-package io.ringtrader.history;
+package io.ringtrader.config;
 
-import io.ringtrader.config.ConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
