@@ -82,8 +82,11 @@ class ProcessLifecycleTest {
             assertThat(engine.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertNoDuplicateFills(data, seed);
         }
+        // the last session runs until the account has filled (the kills may all come before any fill), then stops
         final Process last = start(data, "live-trading", "--feed", "sim", "--speed", "0", "--sim-hours", "0",
-            "--seed", "4", "--duration", "3s");
+            "--seed", "4", "--duration", "90s");
+        assertThat(awaitFill(data.resolve("live_trades.csv"), last)).as("seed %d: a fill within 90 s", seed).isTrue();
+        last.destroy(); // SIGTERM: a graceful stop
         assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(last.exitValue()).as("seed %d", seed).isZero();
         assertNoDuplicateFills(data, seed);
@@ -171,6 +174,21 @@ class ProcessLifecycleTest {
                 // not written yet, or being replaced: look again
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        return false;
+    }
+
+    /** Waits (bounded by the engine's life) until the trade log holds a fill row. */
+    private static boolean awaitFill(Path tradeLog, Process engine) {
+        while (engine.isAlive()) {
+            try {
+                if (Files.exists(tradeLog) && Files.readAllLines(tradeLog).size() > 1) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // being written: look again
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
         return false;
     }
