@@ -31,14 +31,7 @@ class BacktestSessionTest {
     Path dir;
 
     private static BacktestCandles candles() {
-        final List<List<Candle>> perInstrument = new ArrayList<>();
-        for (int id = 0; id < BacktestTestData.SYMBOLS.size(); id++) {
-            final List<Candle> series = new ArrayList<>();
-            series.addAll(BacktestTestData.lean(BacktestTestData.SYMBOLS.get(id), id, BacktestTestData.DAY1));
-            series.addAll(BacktestTestData.lean(BacktestTestData.SYMBOLS.get(id), id, BacktestTestData.DAY2));
-            perInstrument.add(series);
-        }
-        return BacktestCandles.of(perInstrument);
+        return BacktestTestData.firstTwoDays();
     }
 
     private static String describe(Signal s) {

@@ -39,6 +39,18 @@ public final class BacktestTestData {
         return ConfigLoader.load(dir.resolve("no-such-config.yaml"), overrides);
     }
 
+    /** {@link #DAY1} and {@link #DAY2} of every one of {@link #SYMBOLS}, as a backtest takes them. */
+    public static BacktestCandles firstTwoDays() {
+        final List<List<Candle>> perInstrument = new ArrayList<>();
+        for (int id = 0; id < SYMBOLS.size(); id++) {
+            final List<Candle> series = new ArrayList<>();
+            series.addAll(lean(SYMBOLS.get(id), id, DAY1));
+            series.addAll(lean(SYMBOLS.get(id), id, DAY2));
+            perInstrument.add(series);
+        }
+        return BacktestCandles.of(perInstrument);
+    }
+
     /** Candles of {@code symbol} on {@code day}, stamped with {@code instrumentId}, in time order. */
     public static List<Candle> lean(String symbol, int instrumentId, LocalDate day) {
         final long dayNs = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L;

@@ -30,14 +30,7 @@ class OptimizeSweepTest {
     Path dir;
 
     private static Candle[] candles() {
-        final List<List<Candle>> perInstrument = new ArrayList<>();
-        for (int id = 0; id < BacktestTestData.SYMBOLS.size(); id++) {
-            final List<Candle> series = new ArrayList<>();
-            series.addAll(BacktestTestData.lean(BacktestTestData.SYMBOLS.get(id), id, BacktestTestData.DAY1));
-            series.addAll(BacktestTestData.lean(BacktestTestData.SYMBOLS.get(id), id, BacktestTestData.DAY2));
-            perInstrument.add(series);
-        }
-        return BacktestCandles.of(perInstrument).candles();
+        return BacktestTestData.firstTwoDays().candles();
     }
 
     private OptimizeSweep sweep(Candle[] candles, Instruments instruments) {
