@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -31,8 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link Level2Books} and a Disruptor ring (ns/op and, with {@code -prof gc}, B/op). The frames cycle through
  * insert and delete of a bid and an ask, so the book keeps its size; {@code rank=top} changes the third level
  * (the top of book changes: a QUOTE is published), {@code rank=deep} the thirtieth (nothing reaches the ring).
+ * {@code sixLevelFrame} does the same with frames of six levels, as real ones carry, per level.
  * {@code snapshot} applies a whole 46,000-level snapshot frame (about 5 MB, as real ones are), per frame. Frames
- * are synthetic; the sequence number is rewritten in place before each one.
+ * are synthetic; the sequence number is advanced in place before each one.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +46,7 @@ public class Level2DecodeBenchmark {
     private static final int LEVELS_PER_SIDE = 23_000;
     private static final String HEAD = "{\"channel\":\"l2_data\",\"client_id\":\"\","
         + "\"timestamp\":\"2026-01-05T10:15:30.123456789Z\",\"sequence_num\":1000000000,\"events\":[{\"type\":\"";
+    private static final long FIRST_SEQUENCE = 1_000_000_000L; // the 10 digits HEAD carries
     private static final byte[] SEQUENCE_KEY = "\"sequence_num\":".getBytes(StandardCharsets.US_ASCII);
 
     @Param({"top", "deep"})
@@ -53,9 +56,14 @@ public class Level2DecodeBenchmark {
     private RingBuffer<MarketEvent> ring;
     private byte[][] updates;
     private int[] updateSequenceAt;
+    private byte[][] sixLevelFrames;
+    private int[] sixLevelSequenceAt;
     private byte[] snapshot;
     private int snapshotSequenceAt;
-    private long sequence = 1_000_000_000L;
+    private final long[] snapshotWritten = {FIRST_SEQUENCE};
+    private final long[] updatesWritten = {FIRST_SEQUENCE, FIRST_SEQUENCE, FIRST_SEQUENCE, FIRST_SEQUENCE};
+    private final long[] sixLevelWritten = {FIRST_SEQUENCE, FIRST_SEQUENCE};
+    private long sequence = FIRST_SEQUENCE;
     private int next;
     private long receivedNs;
 
@@ -66,7 +74,7 @@ public class Level2DecodeBenchmark {
         feed = new BurstFeed(ConfigLoader.load(null, Map.of()).feed(), instruments, new RingPublisher(ring, 2));
         snapshot = snapshotFrame();
         snapshotSequenceAt = find(snapshot, SEQUENCE_KEY);
-        decode(snapshot, snapshotSequenceAt);
+        decode(snapshot, snapshotSequenceAt, snapshotWritten, 0);
         final int k = "top".equals(rank) ? 2 : 29;
         final String bid = FixedPoint.format(FixedPoint.parse("65000") - k * FixedPoint.ONE - FixedPoint.ONE / 2);
         final String ask = FixedPoint.format(FixedPoint.parse("65001") + k * FixedPoint.ONE + FixedPoint.ONE / 2);
@@ -76,13 +84,15 @@ public class Level2DecodeBenchmark {
         for (int i = 0; i < updates.length; i++) {
             updateSequenceAt[i] = find(updates[i], SEQUENCE_KEY);
         }
+        sixLevelFrames = new byte[][] {sixLevels(k, "0.5", "0.25"), sixLevels(k, "0", "0")};
+        sixLevelSequenceAt = new int[] {find(sixLevelFrames[0], SEQUENCE_KEY), find(sixLevelFrames[1], SEQUENCE_KEY)};
     }
 
     @TearDown(Level.Trial)
     public void check() {
         // the trial can end between a bid's insert and its delete: one level more is in the cycle, not a loss
         final int bids = feed.levels(0, true);
-        if (feed.problems() != 0 || bids < LEVELS_PER_SIDE || bids > LEVELS_PER_SIDE + 1) {
+        if (feed.problems() != 0 || bids < LEVELS_PER_SIDE || bids > LEVELS_PER_SIDE + 3) {
             throw new IllegalStateException("benchmark frames were not all applied: " + feed.summary());
         }
     }
@@ -91,22 +101,43 @@ public class Level2DecodeBenchmark {
     public long oneLevelUpdate() {
         final int i = next;
         next = (i + 1) & 3;
-        decode(updates[i], updateSequenceAt[i]);
+        decode(updates[i], updateSequenceAt[i], updatesWritten, i);
+        return ring.getCursor();
+    }
+
+    /**
+     * A frame of six levels, the size of a real one (the Advanced Trade recording's update frames carry 6.3 levels
+     * on average, median 5): three bids and three asks from {@code rank} down, inserted by one frame and deleted by
+     * the next. Reported per level.
+     */
+    @Benchmark
+    @OperationsPerInvocation(6)
+    public long sixLevelFrame() {
+        final int i = next;
+        next = (i + 1) & 1;
+        decode(sixLevelFrames[i], sixLevelSequenceAt[i], sixLevelWritten, i);
         return ring.getCursor();
     }
 
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public long snapshot() {
-        decode(snapshot, snapshotSequenceAt);
+        decode(snapshot, snapshotSequenceAt, snapshotWritten, 0);
         return ring.getCursor();
     }
 
-    private void decode(byte[] frame, int sequenceAt) {
-        long v = ++sequence;
-        for (int d = sequenceAt + 9; d >= sequenceAt; d--) {
-            frame[d] = (byte) ('0' + v % 10);
-            v /= 10;
+    /**
+     * Decodes {@code frame} with the next sequence number. {@code written[index]} holds the number the frame carries
+     * now: the difference is added with carry, usually to one digit, so the harness costs next to nothing.
+     */
+    private void decode(byte[] frame, int sequenceAt, long[] written, int index) {
+        final long v = ++sequence;
+        long add = v - written[index];
+        written[index] = v;
+        for (int d = sequenceAt + 9; add > 0; d--) {
+            final long digit = frame[d] - '0' + add;
+            frame[d] = (byte) ('0' + digit % 10);
+            add = digit / 10;
         }
         feed.decode(frame, 0, frame.length, ++receivedNs);
     }
@@ -114,6 +145,20 @@ public class Level2DecodeBenchmark {
     private static byte[] update(String side, String price, String size) {
         return (HEAD + "update\",\"product_id\":\"BTC-USD\",\"updates\":[" + level(side, price, size) + "]}]}")
             .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Three bids and three asks at ranks {@code k, k + 1, k + 2} between the levels the snapshot holds. */
+    private static byte[] sixLevels(int k, String bidSize, String askSize) {
+        final StringBuilder sb = new StringBuilder(HEAD).append("update\",\"product_id\":\"BTC-USD\",\"updates\":[");
+        for (int r = k; r < k + 3; r++) {
+            sb.append(r == k ? "" : ",").append(level("bid", FixedPoint.format(FixedPoint.parse("65000")
+                - r * FixedPoint.ONE - FixedPoint.ONE / 2), bidSize));
+        }
+        for (int r = k; r < k + 3; r++) {
+            sb.append(',').append(level("offer", FixedPoint.format(FixedPoint.parse("65001") + r * FixedPoint.ONE
+                + FixedPoint.ONE / 2), askSize));
+        }
+        return sb.append("]}]}").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String level(String side, String price, String size) {

@@ -23,12 +23,28 @@ public final class Rfc3339 {
         final int day = digits(buf, offset + 8, 2);
         final int hour = digits(buf, offset + 11, 2);
         final int minute = digits(buf, offset + 14, 2);
-        final int second = digits(buf, offset + 17, 2);
         if (year < 1970 || year > 2200 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)
-            || hour > 23 || minute > 59 || second > 59
+            || hour > 23 || minute > 59
             || buf[offset + 4] != '-' || buf[offset + 7] != '-' || buf[offset + 13] != ':'
-            || buf[offset + 16] != ':' || (buf[offset + 10] != 'T' && buf[offset + 10] != 't'
-            && buf[offset + 10] != ' ')) {
+            || (buf[offset + 10] != 'T' && buf[offset + 10] != 't' && buf[offset + 10] != ' ')) {
+            return INVALID;
+        }
+        final long withinMinute = withinMinute(buf, offset, length);
+        if (withinMinute == INVALID) {
+            return INVALID;
+        }
+        final long days = daysFromCivil(year, month, day);
+        return ((days * 24 + hour) * 60 + minute) * 60 * NANOS_PER_SECOND + withinMinute;
+    }
+
+    /**
+     * The nanoseconds within the minute of a timestamp of {@code length} 20 to 40 whose first 16 bytes (up to the
+     * minute) the caller has checked: {@code :ss}, optional fraction, {@code Z} or {@code +00:00}; or
+     * {@link #INVALID}.
+     */
+    static long withinMinute(byte[] buf, int offset, int length) {
+        final int second = digits(buf, offset + 17, 2);
+        if (second < 0 || second > 59 || buf[offset + 16] != ':') {
             return INVALID;
         }
         int i = offset + 19;
@@ -51,16 +67,12 @@ public final class Rfc3339 {
                 nanos *= 10;
             }
         }
-        if (i == end - 1 && (buf[i] == 'Z' || buf[i] == 'z')) {
-            i++;
-        } else if (i == end - 6 && buf[i] == '+' && buf[i + 1] == '0' && buf[i + 2] == '0' && buf[i + 3] == ':'
-            && buf[i + 4] == '0' && buf[i + 5] == '0') {
-            i += 6;
-        } else {
+        if (!(i == end - 1 && (buf[i] == 'Z' || buf[i] == 'z'))
+            && !(i == end - 6 && buf[i] == '+' && buf[i + 1] == '0' && buf[i + 2] == '0' && buf[i + 3] == ':'
+            && buf[i + 4] == '0' && buf[i + 5] == '0')) {
             return INVALID;
         }
-        final long days = daysFromCivil(year, month, day);
-        return ((days * 24 + hour) * 60 + minute) * 60 * NANOS_PER_SECOND + second * NANOS_PER_SECOND + nanos;
+        return second * NANOS_PER_SECOND + nanos;
     }
 
     /** Parses a character sequence the same way as {@link #parse(byte[], int, int)}. */

@@ -191,7 +191,7 @@ final class AdvancedTradeDecoder implements FeedDecoder {
             reject(RejectReason.MISSING_FIELD, buf, offset, length);
             return;
         }
-        final long timestampNs = timeStart < 0 ? Rfc3339.INVALID : TradeFields.parseTime(buf, timeStart, timeLength);
+        final long timestampNs = timeStart < 0 ? Rfc3339.INVALID : fields.parseTime(buf, timeStart, timeLength);
         checkSequence(sequence, timeStart, timeLength, buf, receivedNs);
         if (level2 != null && TradeFields.is(buf, channelStart, channelLength, L2_DATA)) {
             if (eventsStart < 0) {
@@ -244,7 +244,7 @@ final class AdvancedTradeDecoder implements FeedDecoder {
         }
         sequenceChecked = true;
         if (lastSequence >= 0 && sequence > lastSequence + 1) {
-            final long timestampNs = timeStart < 0 ? Rfc3339.INVALID : TradeFields.parseTime(buf, timeStart,
+            final long timestampNs = timeStart < 0 ? Rfc3339.INVALID : fields.parseTime(buf, timeStart,
                 timeLength);
             sink.gap(-1, timestampNs == Rfc3339.INVALID ? 0 : timestampNs, sequence - lastSequence - 1, receivedNs);
             if (books != null) {

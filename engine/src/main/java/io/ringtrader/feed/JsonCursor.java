@@ -1,9 +1,14 @@
 package io.ringtrader.feed;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * An allocation-free pull tokenizer over one JSON text held in a byte array: it validates the syntax strictly as it
  * goes, bounds nesting depth and string length, and exposes each token as an offset and length into the array (no
- * strings are built). Reused for every frame by the feed's I/O thread; not thread-safe.
+ * strings are built). Strings, most of a Coinbase frame's bytes, are scanned eight bytes at a time. Reused for every
+ * frame by the feed's I/O thread; not thread-safe.
  */
 final class JsonCursor {
     static final int ERROR = -1;
@@ -29,6 +34,12 @@ final class JsonCursor {
     private static final byte[] TRUE_BYTES = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE_BYTES = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL_BYTES = {'n', 'u', 'l', 'l'};
+    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+    private static final long SPACES = ONES * 0x20;
 
     private final boolean[] inObject;
     private final int maxStringBytes;
@@ -65,45 +76,39 @@ final class JsonCursor {
         if (error != null) {
             return ERROR;
         }
-        while (true) {
-            skipWhitespace();
-            if (expect == EXPECT_DONE) {
-                return pos >= end ? END : fail(RejectReason.MALFORMED_JSON);
-            }
-            if (pos >= end) {
-                return fail(RejectReason.TRUNCATED_JSON);
-            }
-            final byte c = buf[pos];
-            switch (expect) {
-                case EXPECT_KEY_OR_CLOSE:
-                    if (c == '}') {
-                        return close(END_OBJECT);
+        skipWhitespace();
+        if (pos >= end) {
+            return expect == EXPECT_DONE ? END : fail(RejectReason.TRUNCATED_JSON);
+        }
+        final byte c = buf[pos];
+        switch (expect) {
+            case EXPECT_COMMA_OR_CLOSE: // the most common state: after a value
+                final boolean object = inObject[depth - 1];
+                if (c == ',') {
+                    pos++;
+                    skipWhitespace();
+                    if (pos >= end) {
+                        return fail(RejectReason.TRUNCATED_JSON);
                     }
-                    return readKey(c);
-                case EXPECT_KEY:
-                    return readKey(c);
-                case EXPECT_COMMA_OR_CLOSE:
-                    final boolean object = inObject[depth - 1];
-                    if (c == ',') {
-                        pos++;
-                        expect = object ? EXPECT_KEY : EXPECT_VALUE;
-                        continue;
-                    }
-                    if (c == '}' && object) {
-                        return close(END_OBJECT);
-                    }
-                    if (c == ']' && !object) {
-                        return close(END_ARRAY);
-                    }
-                    return fail(RejectReason.MALFORMED_JSON);
-                case EXPECT_VALUE_OR_CLOSE:
-                    if (c == ']') {
-                        return close(END_ARRAY);
-                    }
-                    return readValue(c);
-                default:
-                    return readValue(c);
-            }
+                    return object ? readKey(buf[pos]) : readValue(buf[pos]);
+                }
+                if (c == '}' && object) {
+                    return close(END_OBJECT);
+                }
+                if (c == ']' && !object) {
+                    return close(END_ARRAY);
+                }
+                return fail(RejectReason.MALFORMED_JSON);
+            case EXPECT_VALUE:
+                return readValue(c);
+            case EXPECT_KEY_OR_CLOSE:
+                return c == '}' ? close(END_OBJECT) : readKey(c);
+            case EXPECT_VALUE_OR_CLOSE:
+                return c == ']' ? close(END_ARRAY) : readValue(c);
+            case EXPECT_KEY:
+                return readKey(c);
+            default: // EXPECT_DONE: only white space may follow the root value
+                return fail(RejectReason.MALFORMED_JSON);
         }
     }
 
@@ -186,6 +191,11 @@ final class JsonCursor {
         if (!readString()) {
             return ERROR;
         }
+        if (pos < end && buf[pos] == ':') { // compact JSON: the colon follows at once
+            pos++;
+            expect = EXPECT_VALUE;
+            return FIELD_NAME;
+        }
         skipWhitespace();
         if (pos >= end) {
             return fail(RejectReason.TRUNCATED_JSON);
@@ -199,6 +209,13 @@ final class JsonCursor {
     }
 
     private int readValue(byte c) {
+        if (c == '"') { // the most common value in Coinbase frames
+            if (!readString()) {
+                return ERROR;
+            }
+            expect = depth == 0 ? EXPECT_DONE : EXPECT_COMMA_OR_CLOSE;
+            return STRING;
+        }
         if (c == '{' || c == '[') {
             if (depth == inObject.length) {
                 return fail(RejectReason.TOO_DEEP);
@@ -211,12 +228,7 @@ final class JsonCursor {
             return c == '{' ? START_OBJECT : START_ARRAY;
         }
         final int token;
-        if (c == '"') {
-            if (!readString()) {
-                return ERROR;
-            }
-            token = STRING;
-        } else if (c == '-' || (c >= '0' && c <= '9')) {
+        if (c == '-' || (c >= '0' && c <= '9')) {
             if (!readNumber()) {
                 return ERROR;
             }
@@ -246,35 +258,60 @@ final class JsonCursor {
     }
 
     private boolean readString() {
-        final int start = ++pos;
+        final byte[] b = buf;
+        final int e = end;
+        final int start = pos + 1;
+        int p = start;
         tokenEscaped = false;
         while (true) {
-            if (pos >= end) {
+            if (p + Long.BYTES <= e) {
+                final long flags = specials((long) WORD.get(b, p));
+                if (flags == 0) {
+                    p += Long.BYTES;
+                    continue;
+                }
+                p += Long.numberOfTrailingZeros(flags) >>> 3; // the first special byte: the lowest flag is exact
+            } else if (p >= e) {
+                pos = p;
                 fail(RejectReason.TRUNCATED_JSON);
                 return false;
             }
-            final int b = buf[pos] & 0xFF;
-            if (b == '"') {
+            final int c = b[p] & 0xFF;
+            if (c == '"') {
                 break;
             }
-            if (b == '\\') {
+            if (c == '\\') {
                 tokenEscaped = true;
-                pos += 2;
-            } else if (b < 0x20) {
+                p += 2;
+            } else if (c < 0x20) {
+                pos = p;
                 fail(RejectReason.MALFORMED_JSON);
                 return false;
             } else {
-                pos++;
+                p++;
             }
         }
-        if (pos - start > maxStringBytes) {
+        if (p - start > maxStringBytes) {
+            pos = p;
             fail(RejectReason.STRING_TOO_LONG);
             return false;
         }
         tokenStart = start;
-        tokenLength = pos - start;
-        pos++;
+        tokenLength = p - start;
+        pos = p + 1;
         return true;
+    }
+
+    /**
+     * The high bit of each of the eight bytes of {@code w} that ends or escapes a string or is a control character,
+     * little-endian (SWAR: a byte equal to '"' or '\\' becomes zero after the xor, and a zero or control byte
+     * borrows into its high bit; bytes of 0x80 and up, UTF-8, never flag). A borrow can also flag bytes after a
+     * flagged one, never before it, so the lowest flag is exact.
+     */
+    private static long specials(long w) {
+        final long quote = w ^ QUOTES;
+        final long backslash = w ^ BACKSLASHES;
+        return (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((w - SPACES) & ~w)) & HIGHS;
     }
 
     private boolean readNumber() {
@@ -342,6 +379,9 @@ final class JsonCursor {
     }
 
     private void skipWhitespace() {
+        if (pos < end && buf[pos] > ' ') {
+            return; // the usual case: compact JSON has no white space between tokens
+        }
         while (pos < end) {
             final byte b = buf[pos];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {

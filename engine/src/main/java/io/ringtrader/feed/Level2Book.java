@@ -81,13 +81,16 @@ final class Level2Book {
         snapshots++;
     }
 
-    /** An update with the absolute size at a price (0 deletes); ignored while the book is not valid. */
-    void update(boolean bid, long priceE8, long sizeE8) {
+    /**
+     * An update with the absolute size at a price (0 deletes); ignored while the book is not valid. Returns the rank
+     * it touched (0 = the best level), or -1 when nothing changed.
+     */
+    int update(boolean bid, long priceE8, long sizeE8) {
         if (!valid) {
             updatesIgnored++;
-            return;
+            return -1;
         }
-        (bid ? bids : asks).set(priceE8, sizeE8);
+        return (bid ? bids : asks).set(priceE8, sizeE8);
     }
 
     /** True when both sides have levels and the best bid is at or above the best ask. */

@@ -66,11 +66,17 @@ public final class Level2Books {
         snapshots++;
     }
 
-    /** One absolute-size change of {@code id}'s book. */
+    /**
+     * One absolute-size change of {@code id}'s book. Only a change within the top {@link Quote#DEPTH} levels can
+     * change the quote (an insert or delete deeper down shifts only deeper levels), so only such a change marks the
+     * book for {@link #publishTouched}: most updates, deep in the book, end here.
+     */
     void update(int id, boolean bid, long priceE8, long sizeE8) {
-        books[id].update(bid, priceE8, sizeE8);
+        final int rank = books[id].update(bid, priceE8, sizeE8);
         updates++;
-        touch(id);
+        if (rank >= 0 && rank < Quote.DEPTH) {
+            touch(id);
+        }
     }
 
     /**

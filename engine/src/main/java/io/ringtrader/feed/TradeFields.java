@@ -4,6 +4,10 @@ import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.Rfc3339;
 import io.ringtrader.event.Side;
+import io.ringtrader.event.TimestampParser;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -25,9 +29,12 @@ final class TradeFields {
     private static final int F_SIDE = 32;
     /** Times past 2200 are corrupt (and Rfc3339 overflows a long beyond 2262). */
     private static final long MAX_TIME_NS = Rfc3339.parse("2200-01-01T00:00:00Z");
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int REQUIRED = F_TRADE_ID | F_PRODUCT | F_PRICE | F_SIZE | F_TIME;
 
     private final Instruments instruments;
+    private final TimestampParser times = new TimestampParser();
     private int seen;
     private boolean duplicateKey;
     private boolean wrongType;
@@ -161,8 +168,8 @@ final class TradeFields {
     }
 
     /** An RFC 3339 time as epoch ns within 1970..2200, else {@link Rfc3339#INVALID}. */
-    static long parseTime(byte[] b, int start, int length) {
-        final long ns = Rfc3339.parse(b, start, length);
+    long parseTime(byte[] b, int start, int length) {
+        final long ns = times.parse(b, start, length);
         return ns <= 0 || ns >= MAX_TIME_NS ? Rfc3339.INVALID : ns;
     }
 
@@ -182,9 +189,22 @@ final class TradeFields {
         return v;
     }
 
+    /** True when {@code b[start, start + length)} equals {@code expected}. */
     static boolean is(byte[] b, int start, int length, byte[] expected) {
         if (length != expected.length) {
             return false;
+        }
+        if (length >= Long.BYTES) { // keys and values of 8 bytes and more: whole words, the last one overlapping
+            for (int i = 0; i < length - Long.BYTES; i += Long.BYTES) {
+                if ((long) LONG.get(b, start + i) != (long) LONG.get(expected, i)) {
+                    return false;
+                }
+            }
+            return (long) LONG.get(b, start + length - Long.BYTES) == (long) LONG.get(expected, length - Long.BYTES);
+        }
+        if (length >= Integer.BYTES) {
+            return (int) INT.get(b, start) == (int) INT.get(expected, 0)
+                && (int) INT.get(b, start + length - Integer.BYTES) == (int) INT.get(expected, length - Integer.BYTES);
         }
         for (int i = 0; i < length; i++) {
             if (b[start + i] != expected[i]) {

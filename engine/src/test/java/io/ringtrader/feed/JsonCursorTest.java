@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,6 +69,46 @@ class JsonCursorTest {
         assertThat(c.tokenAsNonNegativeLong()).isEqualTo(4);
         assertThat(c.next()).isEqualTo(JsonCursor.END_OBJECT);
         assertThat(c.next()).isEqualTo(JsonCursor.END);
+    }
+
+    /**
+     * Strings are scanned eight bytes at a time: a quote, a backslash escape or a control character at every
+     * position of the first two words (and after UTF-8 bytes, whose high bit must not flag) is found exactly.
+     */
+    @Test
+    void shouldFindTheEndOfAStringAndEveryEscapeOrControlCharacterAtAnyPositionOfAWord() {
+        for (int before = 0; before < 20; before++) {
+            for (String filler : List.of("x", "\u00e9", "\u20ac")) {
+                final String head = filler.repeat(before);
+                assertThat(stringToken("\"" + head + "\",1]"))
+                    .as("plain string of %d x %s", before, filler).isEqualTo(head);
+                assertThat(stringToken("\"" + head + "\\\"q\" ]")).as("escape after %d", before)
+                    .isEqualTo(head + "\\\"q");
+                assertThat(tokens("[\"" + head + "\u0001tail\"]")).as("control after %d", before)
+                    .contains("ERROR");
+                assertThat(tokens("[\"" + head + "\ttail\"]")).as("tab after %d", before).contains("ERROR");
+                assertThat(tokens("[\"" + head)).as("unterminated after %d", before).last().isEqualTo("ERROR");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\" : 1 , \"b\"\t:\n[ 2 ,3 ] }", "{\"a\":1,\"b\":[2,3]}",
+        "\r\n{ \"a\":1,\"b\":[2 , 3]}\n"})
+    void shouldReadTheSameTokensWithOrWithoutWhiteSpace(String json) {
+        assertThat(tokens(json)).isEqualTo(tokens("{\"a\":1,\"b\":[2,3]}"));
+    }
+
+    /** The first string token's raw text in {@code json} (which starts with it or with a bracket). */
+    private static String stringToken(String json) {
+        final JsonCursor c = new JsonCursor(16, 256);
+        final byte[] b = ("[" + json).getBytes(StandardCharsets.UTF_8);
+        c.wrap(b, 0, b.length);
+        assertThat(c.next()).isEqualTo(JsonCursor.START_ARRAY);
+        assertThat(c.next()).isEqualTo(JsonCursor.STRING);
+        final String raw = new String(b, c.tokenStart(), c.tokenLength(), StandardCharsets.UTF_8);
+        assertThat(c.tokenEscaped()).isEqualTo(raw.contains("\\"));
+        return raw;
     }
 
     private static List<String> tokens(String json) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ringtrader.event.EventType;
 import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.MarketEvent;
+import io.ringtrader.event.Quote;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -74,6 +75,39 @@ class Level2DecoderTest {
         final int before = quotes(f).size();
         f.decode(atUpdate(6, "BTC-USD", "bid", "50.00:1"));  // 7th level: the top 5 did not change
         assertEquals(before, quotes(f).size(), "a change deep in the book puts nothing on the ring");
+    }
+
+    /**
+     * Only a change in the top {@link Quote#DEPTH} levels can change the quote: for a change (resize, delete,
+     * insert) at every rank of a ten-level side, a quote goes out exactly when the published top differs, and it
+     * always equals the book's top.
+     */
+    @Test
+    void shouldQuoteExactlyTheChangesThatReachTheTopLevels() {
+        final DecoderFixture f = DecoderFixture.withBooks("advanced-trade", 1 << 12, "BTC-USD");
+        final String bids = "100:1,99:1,98:1,97:1,96:1,95:1,94:1,93:1,92:1,91:1";
+        long seq = 1;
+        for (int rank = 0; rank < 10; rank++) {
+            final String price = Integer.toString(100 - rank);
+            final String inserted = (100 - rank) + ".5"; // lands at this rank
+            for (String change : List.of(price + ":2", price + ":0", inserted + ":3")) {
+                f.decode(atSnapshot(seq++, "BTC-USD", bids, "101:1"));
+                final Quote before = new Quote();
+                f.books.book(0).topInto(before);
+                f.ring.drainNew();
+                f.decode(atUpdate(seq++, "BTC-USD", "bid", change));
+                final Quote after = new Quote();
+                f.books.book(0).topInto(after);
+                final List<MarketEvent> quotes = f.ring.drainNew().stream()
+                    .filter(e -> e.type == EventType.QUOTE).toList();
+                final boolean reachesTop = rank < Quote.DEPTH;
+                assertEquals(!after.sameAs(before), reachesTop, "rank " + rank + " change " + change);
+                assertEquals(reachesTop ? 1 : 0, quotes.size(), "rank " + rank + " change " + change);
+                if (reachesTop) {
+                    assertTrue(quotes.get(0).quote.sameAs(after), "the quote is the book's top");
+                }
+            }
+        }
     }
 
     @Test
