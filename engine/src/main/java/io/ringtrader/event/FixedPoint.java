@@ -16,6 +16,8 @@ public final class FixedPoint {
     public static final int SCALE = 8;
 
     private static final BigInteger BIG_ONE = BigInteger.valueOf(ONE);
+    /** Digits a long always holds (10^18 - 1 < Long.MAX_VALUE): parsing checks for overflow only past them. */
+    private static final int SAFE_DIGITS = 18;
 
     private FixedPoint() {
     }
@@ -36,7 +38,8 @@ public final class FixedPoint {
         int intDigits = 0;
         while (i < end && buf[i] != '.') {
             final int d = buf[i] - '0';
-            if (d < 0 || d > 9 || value > (Long.MAX_VALUE - d) / 10) {
+            // 18 digits always fit: the overflow check (a division) runs only for longer numbers
+            if (d < 0 || d > 9 || (intDigits >= SAFE_DIGITS && value > (Long.MAX_VALUE - d) / 10)) {
                 return INVALID;
             }
             value = value * 10 + d;
@@ -55,7 +58,7 @@ public final class FixedPoint {
                     return INVALID;
                 }
                 if (fracDigits < SCALE) {
-                    if (value > (Long.MAX_VALUE - d) / 10) {
+                    if (intDigits + fracDigits >= SAFE_DIGITS && value > (Long.MAX_VALUE - d) / 10) {
                         return INVALID;
                     }
                     value = value * 10 + d;

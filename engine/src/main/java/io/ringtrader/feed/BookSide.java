@@ -2,8 +2,8 @@ package io.ringtrader.feed;
 
 /**
  * One side of a level2 book in primitive arrays: price levels kept sorted with the best level last, so the
- * updates that matter (near the touch) shift few entries; a binary search finds a level, an array copy inserts
- * or deletes it. Bids store {@code +price} and asks {@code -price} as the sort key, so both sides keep the best at
+ * updates that matter (near the touch) shift few entries; a search from the touch finds a level, an array copy
+ * inserts or deletes it. Bids store {@code +price} and asks {@code -price} as the sort key, so both sides keep the best at
  * the end. Holds at most {@code maxLevels}: past that the level farthest from the touch is dropped (counted). The
  * arrays grow by doubling (only while the first large snapshots arrive) and are kept, so a warmed-up book
  * allocates nothing. A snapshot is appended unsorted and sorted once ({@link #endSnapshot}), in O(n log n) without
@@ -219,10 +219,18 @@ final class BookSide {
         return bid ? priceE8 : -priceE8;
     }
 
-    /** Index of {@code k}, or {@code -(insertion point) - 1}. */
+    /**
+     * Index of {@code k}, or {@code -(insertion point) - 1}. Most updates land near the touch, the end of the
+     * arrays: the search gallops back from the end (1, 2, 4, ... levels) to bracket {@code k}, then halves the
+     * bracket, so a level {@code r} ranks from the touch costs O(log r) probes, not O(log levels).
+     */
     private int find(long k) {
-        int lo = 0;
-        int hi = count - 1;
+        int bound = 1;
+        while (bound <= count && keys[count - bound] > k) {
+            bound <<= 1;
+        }
+        int lo = Math.max(0, count - bound);
+        int hi = count - (bound >> 1) - 1; // keys[hi + 1] > k was probed (or hi is the last index)
         while (lo <= hi) {
             final int mid = (lo + hi) >>> 1;
             final long m = keys[mid];

@@ -41,6 +41,30 @@ class FixedPointTest {
         assertThat(FixedPoint.parse(text)).isEqualTo(FixedPoint.INVALID);
     }
 
+    /** Numbers of 1 to 24 digits around the overflow bound, against BigDecimal: the same value or the same refusal. */
+    @Test
+    void shouldParseOrRefuseLongNumbersExactlyAsBigDecimalDoes() {
+        final SplittableRandom random = new SplittableRandom(18);
+        final BigDecimal max = BigDecimal.valueOf(Long.MAX_VALUE);
+        for (int n = 0; n < 50_000; n++) {
+            final int digits = 1 + random.nextInt(24);
+            final StringBuilder sb = new StringBuilder(random.nextInt(4) == 0 ? "-" : "");
+            final char first = random.nextInt(3) == 0 ? '9' : (char) ('0' + random.nextInt(10));
+            for (int d = 0; d < digits; d++) {
+                sb.append(d == 0 ? first : random.nextInt(4) == 0 ? '0' : (char) ('0' + random.nextInt(10)));
+            }
+            if (digits > 1 && random.nextBoolean()) {
+                sb.insert(sb.length() - 1 - random.nextInt(digits - 1), '.');
+            }
+            final String text = sb.toString();
+            final BigDecimal scaled = new BigDecimal(text).movePointRight(FixedPoint.SCALE);
+            final boolean fits = scaled.stripTrailingZeros().scale() <= 0 && scaled.abs().compareTo(max) <= 0;
+            final long expected = fits ? scaled.longValueExact() : FixedPoint.INVALID;
+            final byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+            assertThat(FixedPoint.parse(bytes, 0, bytes.length)).as(text).isEqualTo(expected);
+        }
+    }
+
     @Test
     void shouldMultiplyExactlyLikeBigDecimalFloor() {
         final long seed = System.nanoTime();
