@@ -3,11 +3,11 @@ package io.ringtrader.feed;
 /**
  * One side of a level2 book in primitive arrays: price levels kept sorted with the best level last, so the
  * updates that matter (near the touch) shift few entries; a search from the touch finds a level, an array copy
- * inserts or deletes it. Bids store {@code +price} and asks {@code -price} as the sort key, so both sides keep the best at
- * the end. Holds at most {@code maxLevels}: past that the level farthest from the touch is dropped (counted). The
- * arrays grow by doubling (only while the first large snapshots arrive) and are kept, so a warmed-up book
- * allocates nothing. A snapshot is appended unsorted and sorted once ({@link #endSnapshot}), in O(n log n) without
- * allocation. Owned by the feed's I/O thread; not thread-safe.
+ * inserts or deletes it. Bids store {@code +price} and asks {@code -price} as the sort key, so both sides keep the
+ * best at the end. Holds at most {@code maxLevels}: past that the level farthest from the touch is dropped
+ * (counted). The arrays grow by doubling (only while the first large snapshots arrive) and are kept, so a warmed-up
+ * book allocates nothing. A snapshot is appended unsorted and sorted once ({@link #endSnapshot}), in O(n log n)
+ * without allocation. Owned by the feed's I/O thread; not thread-safe.
  */
 final class BookSide {
     private static final int INITIAL_LEVELS = 1024;
