@@ -49,10 +49,12 @@ public final class Quote {
     public void copyFrom(Quote other) {
         bidLevels = other.bidLevels;
         askLevels = other.askLevels;
-        System.arraycopy(other.bidPriceE8, 0, bidPriceE8, 0, DEPTH);
-        System.arraycopy(other.bidSizeE8, 0, bidSizeE8, 0, DEPTH);
-        System.arraycopy(other.askPriceE8, 0, askPriceE8, 0, DEPTH);
-        System.arraycopy(other.askSizeE8, 0, askSizeE8, 0, DEPTH);
+        for (int i = 0; i < DEPTH; i++) { // five elements: a plain loop beats four array-copy stub calls
+            bidPriceE8[i] = other.bidPriceE8[i];
+            bidSizeE8[i] = other.bidSizeE8[i];
+            askPriceE8[i] = other.askPriceE8[i];
+            askSizeE8[i] = other.askSizeE8[i];
+        }
     }
 
     /** True when every level equals {@code other}'s. */
