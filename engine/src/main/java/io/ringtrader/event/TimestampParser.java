@@ -1,9 +1,5 @@
 package io.ringtrader.event;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * {@link Rfc3339#parse} for a stream of timestamps: remembers the first 16 bytes (date, hour and minute:
  * {@code 2026-08-09T21:05}) of the last valid one, so a timestamp in the same minute (nearly every frame of a feed)
@@ -11,7 +7,6 @@ import java.nio.ByteOrder;
  * feed's I/O thread); not thread-safe.
  */
 public final class TimestampParser {
-    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long NANOS_PER_MINUTE = 60_000_000_000L;
 
     private long prefixHigh;
@@ -23,8 +18,8 @@ public final class TimestampParser {
         if (length < 20 || length > 40) {
             return Rfc3339.INVALID;
         }
-        final long high = (long) WORD.get(buf, offset);
-        final long low = (long) WORD.get(buf, offset + 8);
+        final long high = ByteWords.longAt(buf, offset);
+        final long low = ByteWords.longAt(buf, offset + 8);
         if (minuteNs != Rfc3339.INVALID && high == prefixHigh && low == prefixLow) {
             final long within = Rfc3339.withinMinute(buf, offset, length);
             return within == Rfc3339.INVALID ? Rfc3339.INVALID : minuteNs + within;

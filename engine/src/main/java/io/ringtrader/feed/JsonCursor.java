@@ -1,8 +1,6 @@
 package io.ringtrader.feed;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.ringtrader.event.ByteWords;
 
 /**
  * An allocation-free pull tokenizer over one JSON text held in a byte array: it validates the syntax strictly as it
@@ -34,7 +32,6 @@ final class JsonCursor {
     private static final byte[] TRUE_BYTES = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE_BYTES = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL_BYTES = {'n', 'u', 'l', 'l'};
-    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long QUOTES = ONES * '"';
@@ -265,7 +262,7 @@ final class JsonCursor {
         tokenEscaped = false;
         while (true) {
             if (p + Long.BYTES <= e) {
-                final long flags = specials((long) WORD.get(b, p));
+                final long flags = specials(ByteWords.longAt(b, p));
                 if (flags == 0) {
                     p += Long.BYTES;
                     continue;

@@ -1,13 +1,11 @@
 package io.ringtrader.feed;
 
+import io.ringtrader.event.ByteWords;
 import io.ringtrader.event.FixedPoint;
 import io.ringtrader.event.Instruments;
 import io.ringtrader.event.Rfc3339;
 import io.ringtrader.event.Side;
 import io.ringtrader.event.TimestampParser;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,8 +27,6 @@ final class TradeFields {
     private static final int F_SIDE = 32;
     /** Times past 2200 are corrupt (and Rfc3339 overflows a long beyond 2262). */
     private static final long MAX_TIME_NS = Rfc3339.parse("2200-01-01T00:00:00Z");
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int REQUIRED = F_TRADE_ID | F_PRODUCT | F_PRICE | F_SIZE | F_TIME;
 
     private final Instruments instruments;
@@ -196,15 +192,16 @@ final class TradeFields {
         }
         if (length >= Long.BYTES) { // keys and values of 8 bytes and more: whole words, the last one overlapping
             for (int i = 0; i < length - Long.BYTES; i += Long.BYTES) {
-                if ((long) LONG.get(b, start + i) != (long) LONG.get(expected, i)) {
+                if (ByteWords.longAt(b, start + i) != ByteWords.longAt(expected, i)) {
                     return false;
                 }
             }
-            return (long) LONG.get(b, start + length - Long.BYTES) == (long) LONG.get(expected, length - Long.BYTES);
+            return ByteWords.longAt(b, start + length - Long.BYTES) == ByteWords.longAt(expected, length - Long.BYTES);
         }
         if (length >= Integer.BYTES) {
-            return (int) INT.get(b, start) == (int) INT.get(expected, 0)
-                && (int) INT.get(b, start + length - Integer.BYTES) == (int) INT.get(expected, length - Integer.BYTES);
+            final int last = length - Integer.BYTES;
+            return ByteWords.intAt(b, start) == ByteWords.intAt(expected, 0)
+                && ByteWords.intAt(b, start + last) == ByteWords.intAt(expected, last);
         }
         for (int i = 0; i < length; i++) {
             if (b[start + i] != expected[i]) {
